@@ -1,0 +1,5 @@
+import sys
+
+from vnthai_mt.cli import main
+
+sys.exit(main())
