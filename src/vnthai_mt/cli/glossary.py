@@ -1,0 +1,93 @@
+"""`vnthai-mt glossary validate | lookup | convert`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from vnthai_mt.glossary.entry import KINDS
+
+
+def register(sub) -> None:
+    p = sub.add_parser("glossary", help="validate, search with, and convert glossaries",
+                       description="Validate glossaries, find their terms in Vietnamese text, convert formats.")
+    gsub = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+
+    v = gsub.add_parser("validate", help="check glossary files (exit 2 with file:line on the first error)")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="TSV, CSV or TBX glossary files")
+    v.add_argument("--stack", action="store_true",
+                   help="also report the stacked result (shipped glossaries first, then PATHs in order)")
+    v.add_argument("--json", action="store_true", help="print a JSON summary")
+    v.set_defaults(func=_validate)
+
+    lk = gsub.add_parser("lookup", help="list the glossary terms found in a Vietnamese text")
+    lk.add_argument("file", metavar="FILE", help="Vietnamese text, one segment per line ('-' for stdin)")
+    lk.add_argument("-g", "--glossary", action="append", default=[], metavar="G",
+                    help="extra glossary, stacked over the shipped ones (repeatable)")
+    lk.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
+    lk.add_argument("--json", action="store_true", help="print a JSON list of matches")
+    lk.set_defaults(func=_lookup)
+
+    c = gsub.add_parser("convert", help="convert between TSV, CSV and TBX (by file extension)")
+    c.add_argument("source", metavar="IN")
+    c.add_argument("target", metavar="OUT")
+    c.add_argument("--from", dest="from_format", choices=["tsv", "csv", "tbx"], help="format of IN")
+    c.add_argument("--to", dest="to_format", choices=["tsv", "csv", "tbx"], help="format of OUT")
+    c.set_defaults(func=_convert)
+
+
+def _summary(glossary) -> str:
+    counts = glossary.counts_by_kind()
+    return f"{len(glossary)} entries (" + ", ".join(f"{k} {counts[k]}" for k in KINDS) + ")"
+
+
+def _validate(args) -> int:
+    from vnthai_mt.glossary import load_glossaries, load_glossary
+
+    results = []
+    for path in args.paths:
+        glossary = load_glossary(path)
+        results.append({"path": path, "entries": len(glossary), "kinds": glossary.counts_by_kind()})
+        if not args.json:
+            print(f"{path}: ok, {_summary(glossary)}")
+    if args.stack:
+        stacked = load_glossaries(args.paths)
+        results.append({"path": "(stacked)", "entries": len(stacked), "kinds": stacked.counts_by_kind()})
+        if not args.json:
+            print(f"stacked with the shipped glossaries: {_summary(stacked)}")
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _lookup(args) -> int:
+    from vnthai_mt.glossary import Matcher, load_glossaries
+    from vnthai_mt.io.utf8 import decode_utf8, read_lines
+
+    glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
+    matcher = Matcher(glossary)
+    if args.file == "-":
+        lines = decode_utf8(sys.stdin.buffer.read(), "<stdin>").splitlines()
+    else:
+        lines = read_lines(args.file)
+    found = []
+    for number, line in enumerate(lines, start=1):
+        for match in matcher.find(line):
+            found.append({"line": number, **match.as_dict()})
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        for item in found:
+            print(f"{item['line']}:{item['start']}-{item['end']}\t{item['source']}\t{item['th']}\t{item['kind']}")
+        print(f"{len(found)} matches in {len(lines)} lines", file=sys.stderr)
+    return 0
+
+
+def _convert(args) -> int:
+    from vnthai_mt.glossary import load_glossary, save_glossary
+
+    glossary = load_glossary(args.source, args.from_format)
+    save_glossary(glossary, Path(args.target), args.to_format)
+    print(f"{args.target}: wrote {_summary(glossary)}", file=sys.stderr)
+    return 0

@@ -1,0 +1,44 @@
+"""Reading text files strictly as UTF-8, with errors that name the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vnthai_mt.errors import InputError
+
+
+def decode_utf8(data: bytes, path: str | Path) -> str:
+    """Decode ``data`` as UTF-8 (a leading BOM is dropped); bad bytes give ``path:line: ...``."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(
+            f"invalid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); save the file as UTF-8",
+            path,
+            line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_utf8(path: str | Path) -> str:
+    """The whole file as text; a missing or unreadable file is one clear ``InputError``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, expected a file", path) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", path) from None
+    return decode_utf8(data, path)
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """Lines of a UTF-8 text file without line ends (``\\r\\n`` too); a final newline adds no line."""
+    text = read_utf8(path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]

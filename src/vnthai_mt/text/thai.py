@@ -1,0 +1,66 @@
+"""Thai text normalization and helpers for digits and years.
+
+``normalize`` makes Thai strings that render alike compare alike: NFC, no zero-width characters, sara am
+written as one character, above/below vowels before tone marks, no doubled marks. It never changes
+letters, so it is safe to run on any Thai text before comparing renderings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BE_OFFSET = 543  # Buddhist era = Common era + 543
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_NIKHAHIT, _SARA_AA, _SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # mai ek, tho, tri, chattawa
+# Vowels written above or below the consonant; they come before a tone mark in the canonical order.
+_UPPER_LOWER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
+_MARK_ORDER = re.compile(f"([{_TONES}\u0e4c]+)([{_UPPER_LOWER_VOWELS}]+)")
+_DECOMPOSED_AM = re.compile(f"{_NIKHAHIT}([{_TONES}]?){_SARA_AA}")
+_TONE_BEFORE_AM = re.compile(f"{_SARA_AM}([{_TONES}])")
+_DOUBLED_MARK = re.compile(f"([{_TONES}{_UPPER_LOWER_VOWELS}\u0e4c])\\1+")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+
+
+def normalize(text: str) -> str:
+    """Canonical form of Thai text (letters unchanged; spacing runs collapsed to one space)."""
+    text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
+    text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + _SARA_AM, text)  # ํ่า -> ่ำ
+    text = _TONE_BEFORE_AM.sub(lambda m: m.group(1) + _SARA_AM, text)  # ำ่ -> ่ำ
+    text = _MARK_ORDER.sub(lambda m: m.group(2) + m.group(1), text)  # ุ่ -> ุ่
+    text = _DOUBLED_MARK.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
+
+
+def thai_share(text: str) -> float:
+    """Share of letters in ``text`` that are Thai (0.0 when there are no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(map(is_thai, letters)) / len(letters) if letters else 0.0
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(_TO_ARABIC)
+
+
+def to_thai_digits(text: str) -> str:
+    return text.translate(_TO_THAI)
+
+
+def be_to_ce(year: int) -> int:
+    """Buddhist-era year to Common era: 2566 -> 2023."""
+    return year - BE_OFFSET
+
+
+def ce_to_be(year: int) -> int:
+    """Common-era year to Buddhist era: 2023 -> 2566."""
+    return year + BE_OFFSET
