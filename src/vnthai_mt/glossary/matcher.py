@@ -52,12 +52,12 @@ class Matcher:
         self.glossary = glossary
         self._automaton = ahocorasick.Automaton()
         for index, entry in enumerate(glossary.entries):
-            needs_capital = entry.vi[:1].isupper() and entry.kind in ("person", "place")
             forms = set(entry.all_vi())
             # A name or term of several syllables is also matched when typed without diacritics.
             forms |= {vietnamese.strip_diacritics(f) for f in forms if " " in f.strip()}
             for form in forms:
                 key = vi_key(form)
+                needs_capital = form[:1].isupper() and entry.kind in ("person", "place")
                 if key:
                     self._automaton.add_word(key, (len(key), index, needs_capital))
         self._ready = len(self._automaton) > 0

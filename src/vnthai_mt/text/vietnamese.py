@@ -24,8 +24,11 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _QUALITY_MARKED = set("ăâêôơưĂÂÊÔƠƯ")
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Quotes and dashes have one form each (Hội đồng Thi đua – Khen thưởng == Hội đồng Thi đua - Khen thưởng).
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
-                         "‘": "'", "’": "'", "‚": "'", "‛": "'"})
+                         "‘": "'", "’": "'", "‚": "'", "‛": "'",
+                         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2212": "-"})
 # Words that carry a tone mark and at least two vowels are the only ones whose placement can differ.
 # Stray combining marks belong to the word, so a word with two tones is left alone.
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
@@ -150,7 +153,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def normalize(text: str) -> str:
-    """NFC, one tone placement, straight quotes, single spaces, no zero-width characters, trimmed."""
+    """NFC, one tone placement, straight quotes, ASCII dashes, single spaces, no zero-width characters, trimmed."""
     text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
     return _SPACES.sub(" ", place_tones(text).translate(_QUOTES)).strip()
 
