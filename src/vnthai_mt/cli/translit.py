@@ -1,0 +1,43 @@
+"""`vnthai-mt translit`: Vietnamese names in Thai script by the Royal Institute rules."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "translit", help="transcribe Vietnamese names into Thai (Royal Institute rules)",
+        description="Transcribe Vietnamese person or place names into Thai script (Royal Institute 2012 "
+        "rules, established forms first). With no NAME, reads one name per line from standard input and "
+        "prints one rendering per line in the same order (an empty line gives an empty line).")
+    p.add_argument("names", nargs="*", metavar="NAME", help="names to transcribe (quote names with spaces)")
+    p.add_argument("--kind", choices=["person", "place"], default="person",
+                   help="person: syllables spaced (เหงียน คัก เถิ่น); place: joined (นามดิ่ญ). Default person")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per line: thai, confidence, source, vi, notes")
+    p.set_defaults(func=_run)
+
+
+def _run(args) -> int:
+    from vnthai_mt.io.utf8 import decode_utf8
+    from vnthai_mt.names.translit import transcribe
+
+    if args.names:
+        names = args.names
+    else:
+        names = decode_utf8(sys.stdin.buffer.read(), "<stdin>").splitlines()
+    out = sys.stdout
+    for name in names:
+        if not name.strip():
+            out.write("\n")
+            continue
+        t = transcribe(name, kind=args.kind)
+        if args.json:
+            out.write(json.dumps({"name": name, "thai": t.thai, "confidence": t.confidence, "source": t.source,
+                                  "vi": t.vi, "kind": t.kind, "notes": list(t.notes)}, ensure_ascii=False) + "\n")
+        else:
+            out.write(t.thai + "\n")
+    out.flush()
+    return 0
