@@ -1,0 +1,143 @@
+"""Corpus-level BLEU, chrF++, TER (and spBLEU) for Thai hypotheses, with reproducible signatures.
+
+The procedure, which anyone can repeat by hand:
+
+- BLEU: each line segmented with PyThaiNLP ``newmm`` (whitespace tokens dropped, words joined by single
+  spaces), then ``sacrebleu.BLEU(tokenize='none')``. Signature: sacrebleu's own, then
+  ``|seg:pythainlp-newmm-<version>``.
+- chrF++: ``sacrebleu.CHRF(word_order=2)`` on the raw, unsegmented lines.
+- TER: ``sacrebleu.TER()`` on the same segmented lines as BLEU (the suffix says so).
+- spBLEU (only with a local SentencePiece model, never downloaded): each line encoded into pieces with
+  that model, pieces joined by spaces, then BLEU with ``tokenize='none'``; the suffix names the model
+  file and the start of its SHA-256.
+
+Metric objects are built once per reference set with the references cached, so scoring several systems
+(and the significance tests) does not re-process the references.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vnthai_mt.errors import InputError
+from vnthai_mt.evaluation.segment import DEFAULT_SEGMENTER, segmenter_signature, thai_segmenter
+
+# Which text each metric reads.
+RAW, SEGMENTED, SPM = "raw", "segmented", "spm"
+
+
+@dataclass(frozen=True)
+class CorpusScore:
+    """One corpus-level score. ``score`` is sacrebleu's value, unrounded."""
+
+    name: str  # sacrebleu's name: BLEU, chrF2++, TER
+    score: float
+    signature: str
+    detail: str = ""  # sacrebleu's verbose part (n-gram precisions, BP, ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "score": self.score, "signature": self.signature, "detail": self.detail}
+
+
+@dataclass
+class MetricSpec:
+    key: str  # JSON key: bleu, chrf++, ter, spbleu
+    metric: Any  # a sacrebleu Metric with the references cached
+    view: str  # RAW, SEGMENTED or SPM
+    signature_suffix: str = ""
+
+    def signature(self) -> str:
+        return self.metric.get_signature().format() + self.signature_suffix
+
+
+def _spm_encoder(path: str | Path) -> tuple[Callable[[str], str], str]:
+    """An encoder for a local SentencePiece model and its signature suffix."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read the SentencePiece model: {err.strerror or err}", path) from None
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor()
+    try:
+        sp.LoadFromSerializedProto(data)
+    except RuntimeError:  # sentencepiece's C++ parse error
+        raise InputError("not a SentencePiece model file", path) from None
+    digest = hashlib.sha256(data).hexdigest()[:12]
+
+    def encode(line: str) -> str:
+        return " ".join(sp.encode(line, out_type=str))
+
+    return encode, f"|spm:{path.name}@sha256:{digest}"
+
+
+@dataclass
+class Scorer:
+    """BLEU, chrF++, TER (and spBLEU) against fixed references.
+
+    ``refs`` is a list of reference streams, each as long as the hypotheses (sacrebleu's layout).
+    """
+
+    refs: Sequence[Sequence[str]]
+    segmenter: str = DEFAULT_SEGMENTER
+    spm: str | Path | None = None
+    specs: list[MetricSpec] = field(init=False)
+
+    def __post_init__(self) -> None:
+        from sacrebleu.metrics import BLEU, CHRF, TER
+
+        # Memoized: hypotheses often repeat reference or baseline lines, and newmm is the slow part.
+        self._segment = functools.lru_cache(maxsize=None)(thai_segmenter(self.segmenter))
+        seg_suffix = f"|seg:{segmenter_signature(self.segmenter)}"
+        self._views: dict[str, Callable[[str], str]] = {RAW: lambda s: s, SEGMENTED: self._segment}
+        seg_refs = [[self._segment(line) for line in stream] for stream in self.refs]
+        self.specs = [
+            MetricSpec("bleu", BLEU(tokenize="none", references=seg_refs), SEGMENTED, seg_suffix),
+            MetricSpec("chrf++", CHRF(word_order=2, references=self.refs), RAW),
+            MetricSpec("ter", TER(references=seg_refs), SEGMENTED, seg_suffix),
+        ]
+        if self.spm is not None:
+            encode, spm_suffix = _spm_encoder(self.spm)
+            self._views[SPM] = encode
+            spm_refs = [[encode(line) for line in stream] for stream in self.refs]
+            self.specs.append(MetricSpec("spbleu", BLEU(tokenize="none", references=spm_refs), SPM, spm_suffix))
+
+    def views(self, hyps: Sequence[str]) -> dict[str, list[str]]:
+        """The hypotheses as each metric reads them (raw, segmented, SentencePiece pieces)."""
+        needed = {spec.view for spec in self.specs}
+        return {view: [self._views[view](h) for h in hyps] for view in needed}
+
+    def score(self, hyps: Sequence[str], views: dict[str, list[str]] | None = None) -> dict[str, CorpusScore]:
+        views = views or self.views(hyps)
+        scores = {}
+        for spec in self.specs:
+            result = spec.metric.corpus_score(views[spec.view], None)
+            scores[spec.key] = CorpusScore(
+                name=result.name, score=float(result.score), signature=spec.signature(), detail=_detail(result)
+            )
+        return scores
+
+
+def _detail(result: Any) -> str:
+    """sacrebleu's formatted score minus the leading ``NAME = score``."""
+    text = result.format()
+    _, _, rest = text.partition(f"{result.score:.2f}")
+    return rest.strip()
+
+
+def corpus_scores(
+    hyps: Sequence[str],
+    refs: Sequence[str] | Sequence[Sequence[str]],
+    *,
+    segmenter: str = DEFAULT_SEGMENTER,
+    spm: str | Path | None = None,
+) -> dict[str, CorpusScore]:
+    """BLEU, chrF++ and TER (and spBLEU with ``spm``) of ``hyps``; ``refs`` is one stream or several."""
+    streams = [refs] if refs and isinstance(refs[0], str) else refs
+    return Scorer(streams, segmenter=segmenter, spm=spm).score(hyps)
