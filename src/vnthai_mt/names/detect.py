@@ -104,6 +104,10 @@ class _Word:
     start: int  # offsets in the normalized text
     end: int
     text: str
+    low: str = ""  # lowercase text, computed once: cue matching looks at every word many times
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", vietnamese.lower_keep_length(self.text))
 
     @property
     def capitalized(self) -> bool:
@@ -150,6 +154,9 @@ def _cue_table() -> list[tuple[tuple[str, ...], str, str]]:
 
 
 _CUES = _cue_table()
+_CUES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+for _cue in _CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)
 
 
 def find_names(text: str, glossary=None) -> list[NameSpan]:
@@ -254,12 +261,11 @@ def _sentence_initial(words: list[_Word], i: int, norm: str) -> bool:
 
 
 def _match_cue(words: list[_Word], i: int, norm: str):
-    for cue_words, kind, cue_text in _CUES:
+    for cue_words, kind, cue_text in _CUES_BY_FIRST.get(words[i].low, ()):
         n = len(cue_words)
         if i + n > len(words):
             continue
-        got = [vietnamese.lower_keep_length(w.text) for w in words[i:i + n]]
-        if tuple(got) != cue_words:
+        if tuple(w.low for w in words[i:i + n]) != cue_words:
             continue
         if any(_gap(norm, words[k], words[k + 1]) != " " for k in range(i, i + n - 1)):
             continue
