@@ -301,6 +301,8 @@ def places_rows() -> list[Row]:
         Row("Lào", "ลาว", "place", [], [], "", "Thai standard country name", ""),
         Row("Campuchia", "กัมพูชา", "place", [], [], "", "Thai standard country name", ""),
         Row("Trung Quốc", "จีน", "place", [], [], "", "Thai standard country name", ""),
+        Row("Thái Bình Dương", "มหาสมุทรแปซิฟิก", "place", [], [], "", "Thai standard name (Royal Institute)",
+            "the Pacific; listed so that the province Thái Bình does not match inside it"),
         # Regions (Thai Wikipedia: ภูมิภาคของประเทศเวียดนาม)
         Row("đồng bằng sông Hồng", "ดินดอนสามเหลี่ยมปากแม่น้ำแดง", "place", ["ĐBSH", "vùng đồng bằng sông Hồng"],
             ["สามเหลี่ยมปากแม่น้ำแดง", "เขตสามเหลี่ยมปากแม่น้ำแดง"], "", WP_REGIONS,
