@@ -1,0 +1,127 @@
+"""`vnthai-mt check` and `vnthai-mt fix`: the editors' consistency check of Thai text, and its fixes.
+
+check FILE.th [--source FILE.vi] [--glossary G ...] [--no-default-glossary] [--era be|ce]
+      [--format text|json|html] [-o OUT]
+    Exit 0 when clean, 1 when there are findings, 2 on bad input.
+fix FILE.th [same options] [--only KIND ...] [-o OUT]
+    Prints a unified diff of the suggested fixes; with -o, writes the fixed text there atomically
+    (``-o FILE.th`` fixes in place). The number of lines never changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+FORMATS = ("text", "json", "html")
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8)")
+    p.add_argument("--source", metavar="FILE.vi",
+                   help="the Vietnamese source, line-aligned: adds key-term and number checks")
+    p.add_argument("--glossary", "-g", action="append", default=[], metavar="G",
+                   help="glossary file (TSV/CSV/TBX) on top of the shipped ones; repeatable")
+    p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
+    p.add_argument("--era", choices=("be", "ce"),
+                   help="the era years must be written in (be: พ.ศ., ce: ค.ศ.); default: flag a mix")
+
+
+def register(sub) -> None:
+    from vnthai_mt.qa.findings import FIXABLE, KINDS
+
+    p = sub.add_parser(
+        "check", help="find inconsistent renderings in Thai text (names, terms, Latin leftovers, years...)",
+        description="Editors' consistency check of Thai text, alone or with its line-aligned Vietnamese "
+        f"source. Findings: {', '.join(KINDS)}. Exit 0 when clean, 1 with findings, 2 on bad input.",
+    )
+    _add_common(p)
+    p.add_argument("--format", "-f", choices=FORMATS, default="text", help="report format (default text)")
+    p.add_argument("--json", action="store_true", help="same as --format json")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of standard output")
+    p.set_defaults(func=run_check)
+
+    f = sub.add_parser(
+        "fix", help="apply the check's suggestions (shows a diff; -o writes the fixed text)",
+        description="Apply the suggestions of `vnthai-mt check`: prints a unified diff; with -o writes the "
+        "fixed text atomically. Only matched spans are rewritten; the number of lines is kept.",
+    )
+    _add_common(f)
+    f.add_argument("--only", action="extend", nargs="+", choices=FIXABLE, metavar="KIND",
+                   help=f"fix only these kinds (default: all of {', '.join(FIXABLE)})")
+    f.add_argument("-o", "--output", metavar="OUT", help="write the fixed text here (may be FILE.th itself)")
+    f.add_argument("--json", action="store_true", help="print the applied edits as JSON instead of a diff")
+    f.set_defaults(func=run_fix)
+
+
+def _check(args):
+    from vnthai_mt.glossary import load_glossaries
+    from vnthai_mt.qa.consistency import check_lines
+    from vnthai_mt.qa.document import read_document, read_source
+
+    doc = read_document(args.file)
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
+    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=args.file,
+                         source_file=args.source)
+    return doc, result
+
+
+def _write(path: str, text: str) -> None:
+    from vnthai_mt.io.resume import atomic_write_text
+
+    atomic_write_text(path, text)
+
+
+def run_check(args) -> int:
+    from vnthai_mt.qa import report
+
+    _, result = _check(args)
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        text = report.to_json(result)
+    elif fmt == "html":
+        text = report.to_html(result)
+    else:
+        text = None
+    if text is None:
+        if args.output:
+            import io
+
+            buffer = io.StringIO()
+            report.print_text(result, buffer, color=False, width=160)
+            _write(args.output, buffer.getvalue())
+        else:
+            tty = sys.stdout.isatty()
+            report.print_text(result, sys.stdout, color=None if tty else False, width=None if tty else 160)
+    elif args.output:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if args.output:
+        print(report.summary_line(result), file=sys.stderr)
+    return result.exit_code
+
+
+def run_fix(args) -> int:
+    import json
+
+    from vnthai_mt.qa.fix import apply_edits, planned_edits, unified_diff
+
+    doc, result = _check(args)
+    fixed = apply_edits(doc.lines, planned_edits(result, args.only))
+    new_text = doc.text(fixed.lines)
+    if args.json:
+        sys.stdout.write(json.dumps({
+            "file": args.file,
+            "applied": [vars(e) for e in fixed.applied],
+            "skipped": [vars(e) for e in fixed.skipped],
+        }, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(unified_diff(args.file, doc.text(), new_text))
+    if args.output:
+        _write(args.output, new_text)
+    where = f"; wrote {args.output}" if args.output else " (diff only; use -o to write)"
+    print(f"{args.file}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
+          file=sys.stderr)
+    return 0

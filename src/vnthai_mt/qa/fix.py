@@ -1,0 +1,68 @@
+"""Applying the check's suggestions: only the spans a finding matched are rewritten, one line at a time,
+so the number of lines never changes and no word the check did not match is touched."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from vnthai_mt.qa.findings import FIXABLE, CheckResult, Edit
+
+
+@dataclass
+class FixResult:
+    lines: list[str]  # the fixed lines
+    applied: list[Edit]
+    skipped: list[Edit]  # overlapping another edit, or the text no longer matched
+
+
+def planned_edits(result: CheckResult, only: Iterable[str] | None = None) -> list[Edit]:
+    kinds = set(only) if only else set(FIXABLE)
+    return [edit for f in result.findings if f.kind in kinds for edit in f.edits]
+
+
+def apply_edits(lines: list[str], edits: Iterable[Edit]) -> FixResult:
+    """Apply ``edits`` to ``lines``. Overlapping edits: the first by position (the longest on a tie)
+    wins; an edit whose ``old`` text is not where it says is skipped, never guessed."""
+    by_line: dict[int, list[Edit]] = {}
+    for edit in edits:
+        by_line.setdefault(edit.line, []).append(edit)
+    out = list(lines)
+    applied: list[Edit] = []
+    skipped: list[Edit] = []
+    for number, line_edits in by_line.items():
+        if not 1 <= number <= len(out):
+            skipped.extend(line_edits)
+            continue
+        line = out[number - 1]
+        chosen: list[Edit] = []
+        for edit in sorted(line_edits, key=lambda e: (e.start, -(e.end - e.start))):
+            if line[edit.start:edit.end] != edit.old or (chosen and edit.start < chosen[-1].end):
+                skipped.append(edit)
+            else:
+                chosen.append(edit)
+        for edit in reversed(chosen):
+            new = edit.new.replace("\r", " ").replace("\n", " ")  # a replacement never adds a line
+            line = line[:edit.start] + new + line[edit.end:]
+        out[number - 1] = line
+        applied.extend(chosen)
+    applied.sort(key=lambda e: (e.line, e.start))
+    return FixResult(out, applied, skipped)
+
+
+def unified_diff(path: str, old_text: str, new_text: str) -> str:
+    diff = difflib.unified_diff(
+        _keep_ends(old_text), _keep_ends(new_text),
+        fromfile=path, tofile=f"{path} (fixed)",
+    )
+    out = []
+    for line in diff:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _keep_ends(text: str) -> list[str]:
+    """Lines split on "\n" only (as the check counts them), line ends kept."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])

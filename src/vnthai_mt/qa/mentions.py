@@ -1,0 +1,112 @@
+"""What the detectors share: the mentions of glossary forms and name-like spans in the Thai lines, and
+the per-run context (views of the lines, matchers, the source)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from vnthai_mt.glossary import Entry, Glossary, Matcher
+from vnthai_mt.qa.findings import Span
+from vnthai_mt.qa.thai_match import ThaiFormIndex, View, cluster_end_ok, cluster_start_ok
+from vnthai_mt.qa.thai_names import find_name_candidates, name_key
+from vnthai_mt.text import thai
+
+NAME_KINDS = ("person", "place")
+TERM_KINDS = ("org", "title", "term")
+
+
+@dataclass
+class Mention:
+    line: int  # 1-based
+    start: int  # offsets in the line as written
+    end: int
+    text: str  # normalized Thai
+    kind: str  # person | place | org | title | term
+    entry: Entry | None = None
+    canonical: bool = False  # the text is the entry's canonical rendering
+    how: str = ""  # glossary | title | surname | place word
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.start, self.end, self.text)
+
+
+@dataclass
+class Context:
+    """Everything computed once per run and shared by the detectors."""
+
+    glossary: Glossary
+    lines: list[str]
+    views: list[View]
+    source: list[str] | None
+    matcher: Matcher
+    thai_index: ThaiFormIndex
+    _key_index: dict[tuple[str, str], list[Entry]] | None = field(default=None)
+    _source_matches: dict[int, list] = field(default_factory=dict)
+
+    def source_matches(self, number: int) -> list:
+        """Glossary matches in source line ``number`` (1-based), computed once."""
+        if number not in self._source_matches:
+            line = self.source[number - 1] if self.source else ""
+            self._source_matches[number] = self.matcher.find(line)
+        return self._source_matches[number]
+
+    def glossary_by_key(self, kind: str, key: str) -> list[Entry]:
+        """Person/place entries whose canonical or variant Thai forms have phonetic key ``key``."""
+        if self._key_index is None:
+            index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+            for entry in self.glossary.entries:
+                if entry.kind in NAME_KINDS:
+                    for form in (entry.th, *entry.th_variants):
+                        bucket = index[(entry.kind, name_key(form))]
+                        if entry not in bucket:
+                            bucket.append(entry)
+            self._key_index = dict(index)
+        return self._key_index.get((kind, key), [])
+
+
+def collect_mentions(ctx: Context) -> list[Mention]:
+    out: list[Mention] = []
+    for number, view in enumerate(ctx.views, start=1):
+        hits = ctx.thai_index.find(view.text)  # sorted, non-overlapping
+        for hit in hits:
+            entry, canonical = _owner(hit.entries)
+            a, b = view.span(hit.start, hit.end)
+            out.append(Mention(number, a, b, hit.form, entry.kind, entry, canonical, "glossary"))
+        ends = [hit.end for hit in hits]
+        for cand in find_name_candidates(view.text):
+            if overlaps(hits, ends, cand.start, cand.end):
+                continue
+            a, b = view.span(cand.start, cand.end)
+            out.append(Mention(number, a, b, thai.normalize(cand.text), cand.kind, how=cand.trigger))
+    return out
+
+
+def overlaps(spans, ends: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, non-overlapping; ``ends`` their ends)."""
+    k = bisect_right(ends, start)
+    return k < len(spans) and spans[k].start < end
+
+
+def _owner(owners: tuple[tuple[Entry, bool], ...]) -> tuple[Entry, bool]:
+    """The entry a Thai form stands for: the one it is canonical for, else the first that lists it."""
+    for entry, canonical in owners:
+        if canonical:
+            return entry, True
+    return owners[0]
+
+
+
+def occurrences(form: str, text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    while True:
+        a = text.find(form, pos)
+        if a < 0:
+            return out
+        b = a + len(form)
+        if cluster_start_ok(text, a) and cluster_end_ok(text, b):
+            out.append((a, b))
+        pos = a + 1

@@ -1,0 +1,322 @@
+"""Spans of Thai text that look like Vietnamese person or place names, found without any source text.
+
+Machine translation writes a Vietnamese person's name as space-separated Thai syllables (เหงียน คัก ทัน)
+and attaches the Thai words around it without spaces (สหายเหงียน คัก ทัน รองเลขาธิการ...). A person
+candidate therefore is a run of short space-separated tokens, each one Thai syllable, that
+
+* follows a title (สหาย, นาย, นาง, ท่าน, ...) written at the start of a space-separated token, or
+* starts with a Vietnamese surname (found by phonetic key, so เหงียน and its misspellings count),
+  alone or glued to a title or role word (ประธานเหงียน ...).
+
+The run stops at a token that is not one syllable, is punctuation, or is a frequent Thai word (PyThaiNLP's
+stopword list, less the few that are also name syllables such as วัน for Văn). Place candidates are the
+word right after จังหวัด, เมือง, อำเภอ, ... when it is short and delimited. Glossary forms are found
+separately (:mod:`vnthai_mt.qa.thai_match`); these candidates catch the names no glossary lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vnthai_mt.names.phonetic import thai_key
+
+# Titles that introduce a person, longest first so that นางสาว wins over นาง.
+TITLES = tuple(sorted((
+    "สหาย", "นาย", "นาง", "นางสาว", "ท่าน", "คุณ", "ดร.", "ศ.", "รศ.", "ผศ.", "นพ.", "พญ.",
+    "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.",
+    "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.",
+), key=len, reverse=True))
+# Role words a surname may be glued to (ประธานเหงียน ...) besides the titles, and connectors.
+ROLES = ("ประธาน", "เลขาธิการ", "เลขา", "รัฐมนตรี", "นายกรัฐมนตรี", "อธิบดี", "ผู้อำนวยการ", "หัวหน้า",
+         "ผู้ว่าราชการ", "ผู้ว่าการ", "เอกอัครราชทูต", "ทูต", "ผู้บัญชาการ", "ผู้แทน", "ตัวแทน", "สมาชิก",
+         "ว่า", "โดย", "และ", "กับ", "ของ", "ให้", "ถึง", "จาก", "แก่", "ต่อ")
+PLACE_TRIGGERS = tuple(sorted(("จังหวัด", "เมือง", "อำเภอ", "ตำบล", "นคร", "แขวง", "เขต", "หมู่บ้าน", "กรุง",
+                               "ตัวเมือง", "เทศบาล"), key=len, reverse=True))
+# Vietnamese surnames in the Thai forms seen in translations (Royal Institute and common MT spellings),
+# each with the surname it stands for. Found by phonetic key too, so tone and length misspellings count,
+# except the frequent Thai words of NOT_SURNAMES; surnames written like frequent Thai words (Thái ท้าย,
+# Tô โต, Vi หวี) are not listed: those names are found after a title only. The Vietnamese form
+# also joins spellings the phonetic key keeps apart (เหงียน / เหวียน, เจิ่น / ตรัน): see :func:`name_key`.
+SURNAME_FORMS: dict[str, str] = {
+    **dict.fromkeys(("เหงียน", "เหวียน", "เหงวียน", "งเหวียน"), "Nguyễn"),
+    **dict.fromkeys(("เจิ่น", "เจิน", "ตรัน", "ทราน", "ตราน"), "Trần"),
+    **dict.fromkeys(("เล", "เล่", "เลอ"), "Lê"),
+    **dict.fromkeys(("ฝ่าม", "ฝั่ม", "ฟาม", "ฟ่าม", "ฟัม"), "Phạm"),
+    **dict.fromkeys(("หว่าง", "ฮหว่าง", "ฮวาง", "ฮว่าง", "หวาง"), "Hoàng"),
+    **dict.fromkeys(("ฮวีญ", "ฮหวิ่ญ", "หวีญ", "ฮวิ่ญ", "ฮวินห์", "ฮุ่ยญ"), "Huỳnh"),
+    **dict.fromkeys(("ฟาน", "ฝาน"), "Phan"),
+    **dict.fromkeys(("หวู", "วู", "หวุ", "วุ"), "Vũ"),
+    **dict.fromkeys(("หวอ", "โว", "วอ", "โหว"), "Võ"),
+    **dict.fromkeys(("ดั่ง", "ดัง"), "Đặng"),
+    **dict.fromkeys(("บุ่ย", "บุย", "บูย", "บู่ย"), "Bùi"),
+    **dict.fromkeys(("โด๋", "โด", "โด่", "โด้"), "Đỗ"),
+    **dict.fromkeys(("โห่", "โฮ"), "Hồ"),
+    **dict.fromkeys(("โง",), "Ngô"),
+    **dict.fromkeys(("เซือง", "เดือง", "เยือง", "ซวง"), "Dương"),
+    **dict.fromkeys(("ลี้", "ลี", "หลี่"), "Lý"),
+    **dict.fromkeys(("ไหล", "หลั่ย", "ไล่"), "Lại"),
+    **dict.fromkeys(("ดิญ", "ดินห์", "ดิ่ญ", "ดิงห์"), "Đinh"),
+    **dict.fromkeys(("จิ่ญ", "ตรินห์", "จินห์", "ตริญ", "จิญ"), "Trịnh"),
+    **dict.fromkeys(("ด่าว", "เดา"), "Đào"),
+    **dict.fromkeys(("เจือง", "เจื่อง", "ตรวง", "เตื่อง", "เจื้อง"), "Trương"),
+    **dict.fromkeys(("เลือง", "เลื่อง"), "Lương"),
+    **dict.fromkeys(("เลิม", "ลัม", "หลำ", "เลิ่ม"), "Lâm"),
+    **dict.fromkeys(("เกี่ยว", "เกียว", "เกี้ยว"), "Kiều"),
+    **dict.fromkeys(("ดว่าน", "โดน", "ดวน", "ดวาน"), "Đoàn"),
+    **dict.fromkeys(("เวือง", "เวื่อง"), "Vương"),
+    **dict.fromkeys(("ลืว", "หลิว"), "Lưu"),
+    **dict.fromkeys(("เจิว", "เจา"), "Châu"),
+    **dict.fromkeys(("กว๊าก", "กวัก"), "Quách"),
+    **dict.fromkeys(("นง", "โนง"), "Nông"),
+    **dict.fromkeys(("เจี่ยว", "เตรียว", "เจียว"), "Triệu"),
+    **dict.fromkeys(("ฝุ่ง", "ฟุง", "ฝุง"), "Phùng"),
+    **dict.fromkeys(("เงียม", "เหงียม"), "Nghiêm"),
+    **dict.fromkeys(("ต๊ง",), "Tống"),
+    **dict.fromkeys(("ด่าม", "ดัม", "ดาม"), "Đàm"),
+    **dict.fromkeys(("สวาน", "โดอาน"), "Doãn"),
+    **dict.fromkeys(("ขง", "โขง"), "Khổng"),
+    **dict.fromkeys(("ส่าง", "เซียง"), "Giàng"),
+    **dict.fromkeys(("สุ่ง", "ซุง"), "Sùng"),
+    **dict.fromkeys(("เหิ่ว", "เฮา"), "Hầu"),
+    **dict.fromkeys(("หลุก",), "Lục"),
+    **dict.fromkeys(("ถัก",), "Thạch"),
+    **dict.fromkeys(("หลา",), "Lã"),
+    **dict.fromkeys(("เตียว",), "Tiêu"),
+    **dict.fromkeys(("เฮื้อ", "ฮือ"), "Hứa"),
+    **dict.fromkeys(("โตน",), "Tôn"),
+    **dict.fromkeys(("ห่า",), "Hà"),
+    **dict.fromkeys(("มาย",), "Mai"),
+    **dict.fromkeys(("กาว",), "Cao"),
+    **dict.fromkeys(("จู",), "Chu"),
+    **dict.fromkeys(("กีม", "คิม"), "Kim"),
+}
+SURNAMES = tuple(SURNAME_FORMS)
+NOT_SURNAMES = frozenset(("ลา", "ลาย", "หลาย", "ดาว", "ลือ", "หวัง", "ดวง", "ทัก", "ลุก", "ดิน", "ลวง", "ฮอง", "เชา",
+                          "ดาง", "ด่าง", "ตง", "หลี", "โหง", "โง่", "โห", "ได", "ทำ", "แล", "เห", "ดัน", "ลม", "ลาม"))
+# Stopwords that are also syllables of Vietnamese names (Văn, Thận as MT writes it, Thắng, Đặng, Tô).
+NAME_SYLLABLE_STOPWORDS = frozenset(("วัน", "ทัน", "ทั้ง", "ดัง", "ดั่ง", "โต", "ตรง", "มี"))
+# Frequent words that end a name although they are not in PyThaiNLP's stopword list.
+EXTRA_STOP = frozenset((
+    "มอบ", "กล่าว", "เยี่ยม", "พบ", "ร่วม", "เน้น", "ย้ำ", "ชี้", "แจ้ง", "เสนอ", "ขอ", "ชม", "นำ", "ลง", "ตรวจ",
+    "รับ", "ส่ง", "เปิด", "ปิด", "สั่ง", "ถาม", "ตอบ", "พูด", "บอก", "เชิญ", "ฟัง", "ดู", "อ่าน", "เขียน", "ขึ้น",
+    "ออก", "เดิน", "มา", "ไป", "รอง", "อดีต", "ผู้", "ท่าน", "นาย", "นาง", "สหาย", "คุณ", "จังหวัด", "เมือง",
+    "ปี", "อายุ", "เขา", "เธอ", "เรา", "ทุก", "แล้ว", "อยู่", "ไม่", "ต้อง", "ควร", "จึง", "ยัง", "ช่วย", "แสดง",
+    "ตั้ง", "เข้า", "ติด", "ทำ", "เห็น", "ให้", "ได้", "ใช้", "เป็น", "คือ", "มี", "ซึ่ง", "ก็", "จะ", "ว่า",
+))
+
+# One Thai syllable as transcriptions write it: [leading vowel] onset [vowel sign] [tone] [vowel letter]
+# [final] [silent letter]. Onsets: ห + sonorant (tone carrier), a consonant with a glide or liquid.
+_SYLLABLE = re.compile(
+    "[เแโใไ]?(?:ห[งญนมยรลว]|[ก-ฮ]ห?[รลว]|[ก-ฮ])[ัิีึืุู็]?[่้๊๋]?(?:[าะำอยว][่้๊๋]?)?[ก-ฮ]?(?:[ก-ฮ][ิุ]?์)?"
+)
+_TOKEN = re.compile(r"\S+")
+_LEAD_PUNCT = "\"'“‘(«[-–—:,;"
+_TRAIL_PUNCT = "\"'”’)»],;:.!?…-–—"
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    start: int  # offsets in the text searched (a view of one line)
+    end: int
+    text: str  # as written, runs of spaces kept as they are
+    kind: str  # "person" | "place"
+    trigger: str  # the title, "surname" or the place word that introduced it
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords  # shipped with PyThaiNLP, no download
+
+    words = set(thai_stopwords())
+    return frozenset((words | EXTRA_STOP) - NAME_SYLLABLE_STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _surname_keys() -> dict[str, str | None]:
+    """phonetic key -> the surname it stands for (None where two surnames share the key)."""
+    out: dict[str, str | None] = {}
+    for form, vi in SURNAME_FORMS.items():
+        key = thai_key(form)
+        out[key] = vi if out.get(key, vi) == vi else None
+    return out
+
+
+@lru_cache(maxsize=65536)
+def cached_key(text: str) -> str:
+    return thai_key(text)
+
+
+def is_syllable(token: str) -> bool:
+    return _SYLLABLE.fullmatch(token) is not None
+
+
+def is_name_token(token: str) -> bool:
+    return is_syllable(token) and token not in _stopwords()
+
+
+def is_surname(token: str) -> bool:
+    return is_name_token(token) and surname_of(token) is not None
+
+
+def surname_of(token: str) -> str | None:
+    """The Vietnamese surname a Thai token spells (เหวียน -> Nguyễn), or None."""
+    if token in NOT_SURNAMES:
+        return None
+    known = SURNAME_FORMS.get(token)
+    if known is not None:
+        return known
+    key = cached_key(token)
+    return _surname_keys().get(key) if len(key) >= 4 else None  # short keys collide with Thai words
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The grouping key of a rendering: the phonetic key, with a leading surname replaced by the
+    surname itself, so that spellings the key keeps apart (เหงียน / เหวียน, เจิ่น / ตรัน) still meet.
+    Joined text (place names) keeps the plain phonetic key."""
+    first, _, rest = text.partition(" ")
+    surname = surname_of(first) if rest else None
+    if surname:
+        return f"{surname}|{cached_key(rest)}"
+    return cached_key(text)
+
+
+def _strip(token: str, start: int) -> tuple[str, int, bool]:
+    """Token without surrounding punctuation, its new start, and whether punctuation followed it."""
+    lead = len(token) - len(token.lstrip(_LEAD_PUNCT))
+    core = token[lead:].rstrip(_TRAIL_PUNCT)
+    return core, start + lead, len(core) + lead < len(token)
+
+
+def _split_title(token: str) -> tuple[str, str] | None:
+    if not token.startswith(TITLES):
+        return None
+    for title in TITLES:
+        if token.startswith(title):
+            return title, token[len(title):]
+    return None
+
+
+def _glued_surname(token: str) -> int | None:
+    """Where a surname glued to a title or role starts in ``token`` (ประธานเหงียน -> 6), else None."""
+    if not token.endswith(SURNAMES):
+        return None
+    for surname in SURNAMES:
+        if token.endswith(surname) and len(token) > len(surname):
+            head = token[: -len(surname)]
+            if head.endswith(TITLES) or head.endswith(ROLES):
+                return len(token) - len(surname)
+    return None
+
+
+def find_name_candidates(text: str) -> list[NameCandidate]:
+    """Person and place candidates in one line of Thai text (offsets into ``text``)."""
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    out: list[NameCandidate] = []
+    places = _ANY_PLACE_WORD.search(text) is not None
+    i = 0
+    while i < len(tokens):
+        raw, raw_start = tokens[i]
+        token, start, stopped = _strip(raw, raw_start)
+        found = _person_at(text, tokens, i, token, start, stopped)
+        if found is None and places and _ANY_PLACE_WORD.search(token):
+            found = _place_at(tokens, i, token, start, stopped)
+        if found is None:
+            i += 1
+            continue
+        candidate, next_i = found
+        out.append(candidate)
+        i = max(next_i, i + 1)
+    return out
+
+
+def _person_at(text, tokens, i, token, start, stopped):
+    parts: list[tuple[str, int]] = []  # (syllable, start offset)
+    trigger = ""
+    split = _split_title(token)
+    if split is not None:
+        trigger, rest = split
+        if rest:
+            if not is_name_token(rest):
+                glued = _glued_surname(token)
+                if glued is None:
+                    return None
+                rest = token[glued:]
+            parts.append((rest, start + len(token) - len(rest)))
+    elif is_surname(token):
+        trigger = "surname"
+        parts.append((token, start))
+    else:
+        glued = _glued_surname(token)
+        if glued is None:
+            return None
+        trigger = "surname"
+        parts.append((token[glued:], start + glued))
+    j = i + 1
+    if not stopped:
+        while j < len(tokens) and len(parts) < 5:
+            raw, raw_start = tokens[j]
+            core, core_start, punct = _strip(raw, raw_start)
+            if core_start != raw_start or not is_name_token(core):
+                break
+            parts.append((core, core_start))
+            j += 1
+            if punct:
+                break
+    if not parts:
+        return None
+    first_is_surname = is_surname(parts[0][0])
+    if len(parts) < 2 and not (trigger != "surname" and first_is_surname):
+        return None
+    if trigger == "surname" and not first_is_surname:
+        return None
+    a = parts[0][1]
+    b = parts[-1][1] + len(parts[-1][0])
+    return NameCandidate(a, b, text[a:b], "person", trigger), j
+
+
+# จังหวัด, อำเภอ, ตำบล ... are never part of another word. The short place words are: they count at
+# the start of a token or after a preposition glued to them (ที่เมือง, ในนคร), since inside a longer run
+# they are too often part of another word (ในครอบครัว has นคร, การเมือง has เมือง).
+_PREPOSITIONS = ("ที่", "ใน", "ของ", "สู่", "จาก", "ยัง", "กับ", "แก่", "และ", "ถึง", "ณ", "ทั่ว", "ประจำ")
+_SAFE_TRIGGERS = ("จังหวัด", "อำเภอ", "ตำบล", "หมู่บ้าน", "เทศบาล")
+_ANY_PLACE_WORD = re.compile("|".join(PLACE_TRIGGERS))  # a cheap test before the exact one
+_PLACE_TRIGGER = re.compile(
+    "(?:" + "|".join(_SAFE_TRIGGERS) + ")"
+    + "|(?:^|(?<=" + ")|(?<=".join(_PREPOSITIONS) + "))(?:"
+    + "|".join(t for t in PLACE_TRIGGERS if t not in _SAFE_TRIGGERS) + ")"
+)
+
+
+def _place_at(tokens, i, token, start, stopped):
+    last = None
+    for m in _PLACE_TRIGGER.finditer(token):
+        last = m
+    if last is None:
+        return None
+    rest = token[last.end():]
+    if rest:
+        name, name_start, j = rest, start + last.end(), i + 1
+    else:
+        if stopped or i + 1 >= len(tokens):
+            return None
+        raw, raw_start = tokens[i + 1]
+        name, name_start, _ = _strip(raw, raw_start)
+        j = i + 2
+    if not _plausible_place(name) or _split_title(name) is not None or (not rest and is_surname(name)):
+        return None
+    return NameCandidate(name_start, name_start + len(name), name, "place", last.group()), j
+
+
+_PLACE_STOP_PREFIXES = ("การ", "ความ", "ที่", "ของ", "ใน", "นี้", "นั้น", "ต่าง", "ทั้ง", "ใหญ่", "เล็ก", "หลวง",
+                        "ใหม่", "และ", "เดียว", "โดย", "ซึ่ง", "อื่น", "ใด", "ไหน", "ละ", "แห่ง", "เป็น", "จะ", "ได้", "ให้", "ก็")
+
+
+def _plausible_place(name: str) -> bool:
+    if not (2 <= len(name) <= 14) or not all("\u0e01" <= ch <= "\u0e4e" for ch in name):
+        return False
+    if "ๆ" in name or "ฯ" in name or name.startswith(_PLACE_STOP_PREFIXES):
+        return False
+    return name not in _stopwords()

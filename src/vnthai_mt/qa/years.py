@@ -1,0 +1,79 @@
+"""Years in Thai text and the era they are written in.
+
+Thai writes years in the Buddhist era (พ.ศ., CE + 543); machine translation copies Common-era years from
+the source (ปี 2024) and mixes both in one article. A year is taken only where the text says it is one:
+after an era marker (พ.ศ. / ค.ศ.), after ปี (ในปี, ประจำปี, ปีงบประมาณ ...) or after a month name. The
+era comes from the marker, else from the value: 2400-2700 is Buddhist era, 1000-2200 Common era; values
+in between are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnthai_mt.text import thai
+
+_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+           "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+           "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+_DIGIT = "[0-9๐-๙]"
+_MONTH_ALT = "|".join(re.escape(m) for m in _MONTHS)
+# marker: explicit era; context: ปี or a month name right before the number.
+YEAR_RE = re.compile(
+    rf"(?P<marker>พ\.\s?ศ\.|ค\.\s?ศ\.|พุทธศักราช|คริสต์ศักราช)\s*(?P<y1>{_DIGIT}{{4}})(?!{_DIGIT})"
+    rf"|(?P<context>ปี(?:งบประมาณ|การศึกษา)?|{_MONTH_ALT})\s*(?P<y2>{_DIGIT}{{4}})(?![0-9๐-๙,.])"
+)
+
+BE, CE = "be", "ce"
+ERA_NAMES = {BE: "Buddhist era (พ.ศ.)", CE: "Common era (ค.ศ.)"}
+
+
+@dataclass(frozen=True)
+class Year:
+    start: int  # span of the whole mention (marker included) in the line
+    end: int
+    num_start: int  # span of the digits
+    num_end: int
+    value: int
+    era: str  # "be" | "ce"
+    marker: str  # "พ.ศ." / "ค.ศ." as written, or "" when the era comes from the value
+    text: str
+
+    def converted(self, to: str) -> str:
+        """The mention written in era ``to`` (digits in the script they were written in)."""
+        if to == self.era:
+            return self.text
+        value = thai.ce_to_be(self.value) if to == BE else thai.be_to_ce(self.value)
+        digits = str(value)
+        if any("๐" <= ch <= "๙" for ch in self.text):
+            digits = thai.to_thai_digits(digits)
+        if self.marker:
+            return ("พ.ศ. " if to == BE else "ค.ศ. ") + digits
+        return self.text[: self.num_start - self.start] + digits + self.text[self.num_end - self.start:]
+
+
+def _era_of(marker: str, value: int) -> str | None:
+    if marker:
+        return BE if marker.startswith(("พ", "พุทธ")) else CE
+    if 2400 <= value <= 2700:
+        return BE
+    if 1000 <= value <= 2200:
+        return CE
+    return None
+
+
+def find_years(line: str) -> list[Year]:
+    out: list[Year] = []
+    for m in YEAR_RE.finditer(line):
+        marker = m.group("marker") or ""
+        group = "y1" if marker else "y2"
+        digits = m.group(group)
+        value = int(thai.to_arabic_digits(digits))
+        era = _era_of(marker, value)
+        if era is None:
+            continue
+        start = m.start() if marker else m.start(group)  # a context word is not part of the mention
+        out.append(Year(start, m.end(), m.start(group), m.end(group), value, era, marker.replace(" ", ""),
+                        line[start:m.end()]))
+    return out
