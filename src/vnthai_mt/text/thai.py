@@ -17,7 +17,8 @@ _NIKHAHIT, _SARA_AA, _SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
 _TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # mai ek, tho, tri, chattawa
 # Vowels written above or below the consonant; they come before a tone mark in the canonical order.
 _UPPER_LOWER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
-_MARK_ORDER = re.compile(f"([{_TONES}\u0e4c]+)([{_UPPER_LOWER_VOWELS}]+)")
+# Bounded runs: an unbounded pattern backtracks quadratically on garbage with thousands of marks.
+_MARK_ORDER = re.compile(f"([{_TONES}\u0e4c]{{1,3}})([{_UPPER_LOWER_VOWELS}]{{1,3}})")
 _DECOMPOSED_AM = re.compile(f"{_NIKHAHIT}([{_TONES}]?){_SARA_AA}")
 _TONE_BEFORE_AM = re.compile(f"{_SARA_AM}([{_TONES}])")
 _DOUBLED_MARK = re.compile(f"([{_TONES}{_UPPER_LOWER_VOWELS}\u0e4c])\\1+")
