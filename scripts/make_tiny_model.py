@@ -1,0 +1,257 @@
+#!/usr/bin/env python
+"""Build a tiny translation model folder with RANDOM WEIGHTS, for tests and offline trials.
+
+    python scripts/make_tiny_model.py OUT [--family nllb|m2m100|marian] [--seed 0] [--ct2 [DIR]]
+
+The folder is a real model of its family (real tokenizer and model classes, loaded by the same code
+as the real checkpoints) with a sentencepiece vocabulary trained here on shipped NTREX-128 text
+(scripts/data, CC BY-SA 4.0) plus every Thai and Vietnamese letter, so any Thai string, a glossary
+rendering included, tokenizes without <unk>. Its outputs are noise; it exists to exercise the
+pipeline (batching, glossary enforcement, file formats) without downloading anything.
+``--ct2`` also writes a CTranslate2 copy (default OUT-ct2) through ``vnthai-mt convert``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+FAMILIES = ("nllb", "m2m100", "marian")
+
+README = """# Tiny {family} model: RANDOM WEIGHTS
+
+This folder was built by `scripts/make_tiny_model.py --family {family} --seed {seed}`.
+Its weights are RANDOM: its translations are noise. It is a real {arch} with a real
+{tokenizer} (sentencepiece vocabulary of {vocab} pieces trained on NTREX-128 text, CC BY-SA 4.0),
+made for tests and for trying the vnthai-mt command line offline. Never use it to judge quality.
+"""
+
+
+def training_lines() -> list[str]:
+    """Shipped Vietnamese and Thai text, plus lines that put every letter we may need in the vocabulary."""
+    lines: list[str] = []
+    for name in ("ntrex128-sample.vie.txt", "ntrex128-sample.tha.txt"):
+        lines += [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    thai = "".join(chr(c) for c in [*range(0x0E01, 0x0E3B), *range(0x0E3F, 0x0E5C)])
+    vowels = "aăâeêioôơuưy"
+    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    viet = "".join(unicodedata.normalize("NFC", v + t) for v in vowels for t in tones) + "đ"
+    ascii_ = "".join(chr(c) for c in range(33, 127))
+    # Repeated so the trainer keeps each character as a piece of its own.
+    lines += [thai] * 3 + [viet, viet.upper()] * 3 + [ascii_] * 3
+    return lines
+
+
+def train_spm(vocab_size: int, seed: int) -> bytes:
+    import sentencepiece as spm
+
+    spm.set_random_generator_seed(seed)
+    model = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(training_lines()),
+        model_writer=model,
+        vocab_size=vocab_size,
+        model_type="bpe",
+        character_coverage=1.0,
+        byte_fallback=True,  # the sentencepiece model itself never emits <unk>
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        num_threads=1,  # deterministic pieces
+        minloglevel=2,
+    )
+    return model.getvalue()
+
+
+def spm_pieces(spm_bytes: bytes) -> list[str]:
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_proto=spm_bytes)
+    return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+
+
+def make_tokenizer(family: str, spm_bytes: bytes, work: Path, max_positions: int):
+    if family == "nllb":
+        from transformers import NllbTokenizer
+        from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+        (work / "sentencepiece.bpe.model").write_bytes(spm_bytes)
+        return NllbTokenizer.from_pretrained(
+            work,
+            src_lang="vie_Latn",
+            tgt_lang="tha_Thai",
+            additional_special_tokens=list(FAIRSEQ_LANGUAGE_CODES),
+            model_max_length=max_positions,
+        )
+    specials = {"<unk>", "<s>", "</s>"}
+    pieces = [p for p in spm_pieces(spm_bytes) if p not in specials]
+    if family == "m2m100":
+        from transformers import M2M100Tokenizer
+
+        vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+        vocab.update({p: i + 4 for i, p in enumerate(pieces)})
+        (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        (work / "sentencepiece.bpe.model").write_bytes(spm_bytes)
+        return M2M100Tokenizer(
+            vocab_file=str(work / "vocab.json"),
+            spm_file=str(work / "sentencepiece.bpe.model"),
+            src_lang="vi",
+            tgt_lang="th",
+            model_max_length=max_positions,
+        )
+    if family == "marian":
+        from transformers import MarianTokenizer
+
+        vocab = {"</s>": 0, "<unk>": 1}
+        vocab.update({p: i + 2 for i, p in enumerate(pieces)})
+        vocab["<pad>"] = len(vocab)  # opus-mt keeps <pad> last
+        (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        (work / "source.spm").write_bytes(spm_bytes)
+        (work / "target.spm").write_bytes(spm_bytes)
+        return MarianTokenizer(
+            source_spm=str(work / "source.spm"),
+            target_spm=str(work / "target.spm"),
+            vocab=str(work / "vocab.json"),
+            source_lang="vi",
+            target_lang="th",
+            model_max_length=max_positions,
+        )
+    raise ValueError(f"unknown family {family!r}")
+
+
+def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positions: int):
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, MarianConfig, MarianMTModel
+
+    # M2M-100 numbers its language tokens after the vocabulary (len() misses them) and pads the table.
+    ids = [*tokenizer.get_vocab().values(), *getattr(tokenizer, "lang_token_to_id", {}).values()]
+    vocab_size = max(ids) + 1 + getattr(tokenizer, "num_madeup_words", 0)
+    common = {
+        "vocab_size": vocab_size,
+        "d_model": d_model,
+        "encoder_layers": layers,
+        "decoder_layers": layers,
+        "encoder_attention_heads": 2,
+        "decoder_attention_heads": 2,
+        "encoder_ffn_dim": 2 * d_model,
+        "decoder_ffn_dim": 2 * d_model,
+        "max_position_embeddings": max_positions,
+        "dropout": 0.0,
+        "attention_dropout": 0.0,
+        "activation_dropout": 0.0,
+        "scale_embedding": True,
+        "pad_token_id": tokenizer.pad_token_id,
+        "eos_token_id": tokenizer.eos_token_id,
+    }
+    if family == "marian":
+        config = MarianConfig(
+            **common,
+            decoder_vocab_size=vocab_size,
+            decoder_start_token_id=tokenizer.pad_token_id,
+            activation_function="swish",
+            share_encoder_decoder_embeddings=True,
+        )
+        return MarianMTModel(config)
+    config = M2M100Config(
+        **common,
+        bos_token_id=0,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        activation_function="relu",
+        tokenizer_class="NllbTokenizer" if family == "nllb" else "M2M100Tokenizer",
+    )
+    return M2M100ForConditionalGeneration(config)
+
+
+def build_tiny_model(
+    out: str | Path,
+    family: str = "nllb",
+    *,
+    seed: int = 0,
+    vocab_size: int = 2000,
+    d_model: int = 32,
+    layers: int = 2,
+    max_positions: int = 256,
+    force: bool = True,
+) -> Path:
+    """Write the tiny model folder ``out`` and return its path."""
+    import torch
+
+    if family not in FAMILIES:
+        raise ValueError(f"unknown family {family!r} (choose {', '.join(FAMILIES)})")
+    out = Path(out)
+    if out.exists():
+        if not force:
+            raise FileExistsError(out)
+        shutil.rmtree(out)
+    spm_bytes = train_spm(vocab_size, seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        tokenizer = make_tokenizer(family, spm_bytes, Path(tmp), max_positions)
+        torch.manual_seed(seed)
+        model = make_model(family, tokenizer, d_model=d_model, layers=layers, max_positions=max_positions)
+        model.eval()
+        model.save_pretrained(out)  # safetensors
+        tokenizer.save_pretrained(out)
+    if family in ("nllb", "m2m100") and not (out / "sentencepiece.bpe.model").exists():
+        (out / "sentencepiece.bpe.model").write_bytes(spm_bytes)  # keep the trained model with the folder
+    (out / "README.md").write_text(
+        README.format(
+            family=family,
+            seed=seed,
+            arch=type(model).__name__,
+            tokenizer=type(tokenizer).__name__,
+            vocab=vocab_size,
+        ),
+        encoding="utf-8",
+    )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", help="output folder (replaced if it exists)")
+    parser.add_argument("--family", choices=FAMILIES, default="nllb")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--vocab-size", type=int, default=2000)
+    parser.add_argument("--d-model", type=int, default=32)
+    parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--max-positions", type=int, default=256)
+    parser.add_argument(
+        "--ct2", nargs="?", const="", default=None, metavar="DIR",
+        help="also write a CTranslate2 copy (default folder: OUT-ct2)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--ct2-quantization", default="float32", help="quantization of the copy (default float32)"
+    )
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    out = build_tiny_model(
+        args.out,
+        args.family,
+        seed=args.seed,
+        vocab_size=args.vocab_size,
+        d_model=args.d_model,
+        layers=args.layers,
+        max_positions=args.max_positions,
+    )
+    print(f"wrote {out} (RANDOM WEIGHTS, {args.family})")
+    if args.ct2 is not None:
+        from vnthai_mt.translate.convert import convert_model
+
+        target = Path(args.ct2) if args.ct2 else out.with_name(out.name + "-ct2")
+        convert_model(str(out), target, quantization=args.ct2_quantization, force=True)
+        print(f"wrote {target} (CTranslate2 copy, {args.ct2_quantization})")
+    print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Make a CTranslate2 copy of a Transformers translation model (``vnthai-mt convert``).
+
+The copy holds the converted weights, the original tokenizer files (so the CTranslate2 backend loads
+its tokenizer from the same folder) and a small ``vnthai_mt.json`` with what the Transformers config
+said about the model (type, longest input), which CTranslate2's own config.json does not keep.
+The output is built in a temporary folder beside OUT and renamed into place: no half-written model.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from vnthai_mt.errors import InputError, ModelNotFoundError
+from vnthai_mt.translate.backends import SIDECAR, quiet_progress_bars
+from vnthai_mt.translate.resolve import resolve_model
+
+QUANTIZATIONS = (
+    "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32",
+)  # fmt: skip
+
+# Tokenizer files of the supported families (NLLB, M2M-100, mBART-50, MADLAD/T5, Marian).
+TOKENIZER_FILES = (
+    "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json",
+    "sentencepiece.bpe.model", "spiece.model", "vocab.json", "source.spm", "target.spm",
+    "target_vocab.json", "generation_config.json",
+)  # fmt: skip
+
+
+def convert_model(
+    model: str, out: str | Path, *, quantization: str | None = "int8", force: bool = False
+) -> Path:
+    """Convert ``model`` (hub id or folder) into a CTranslate2 folder ``out``; returns ``out``."""
+    try:
+        from ctranslate2.converters import TransformersConverter
+    except ImportError as err:
+        raise ModelNotFoundError("converting needs the ct2 extra: pip install 'vnthai-mt[ct2]'") from err
+    if quantization is not None and quantization not in QUANTIZATIONS:
+        raise InputError(f"unknown quantization {quantization!r} (choose {', '.join(QUANTIZATIONS)})")
+    out = Path(out)
+    if out.exists() and not force:
+        raise InputError("output folder exists (use --force to replace it)", path=str(out))
+    quiet_progress_bars()
+    source = resolve_model(model, "transformers")
+    if out.resolve() == source.resolve() or source.resolve() in out.resolve().parents:
+        raise InputError("the output folder must not be the model folder or inside it", path=str(out))
+    config = _read_json(source / "config.json")
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        converter = _converter_class(TransformersConverter)(str(source), trust_remote_code=False)
+        try:
+            converter.convert(str(tmp), quantization=quantization, force=True)
+        except Exception as err:  # unsupported architecture, unreadable weights
+            text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise ModelNotFoundError(f"cannot convert the model: {text}", path=str(source)) from err
+        for name in TOKENIZER_FILES:
+            if (source / name).is_file():
+                shutil.copy2(source / name, tmp / name)
+        _ensure_tokenizer_class(source, tmp)
+        sidecar = {
+            "source_model": str(model),
+            "model_type": config.get("model_type"),
+            "architectures": config.get("architectures"),
+            "max_positions": config.get("max_position_embeddings"),
+            "quantization": quantization or "as stored",
+        }
+        (tmp / SIDECAR).write_text(json.dumps(sidecar, indent=2) + "\n", encoding="utf-8")
+        readme = source / "README.md"
+        if readme.is_file():  # keep notes such as "RANDOM WEIGHTS" with the copy
+            shutil.copy2(readme, tmp / "README.md")
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _converter_class(base: type) -> type:
+    """CTranslate2's converter with one fix for transformers 5: M2M100Tokenizer.get_vocab() leaves out
+    the language tokens (__th__ ...), which the converter would then replace by filler words."""
+
+    class Converter(base):
+        def load_tokenizer(self, tokenizer_class, model_name_or_path, **kwargs):
+            tokenizer = super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs)
+            lang_tokens = getattr(tokenizer, "lang_token_to_id", None)
+            if lang_tokens:
+                full = {**tokenizer.get_vocab(), **lang_tokens}
+                tokenizer.get_vocab = lambda: dict(full)
+            return tokenizer
+
+    return Converter
+
+
+def _ensure_tokenizer_class(source: Path, out: Path) -> None:
+    """AutoTokenizer falls back to config.json for the class, and CTranslate2's config.json has none."""
+    path = out / "tokenizer_config.json"
+    data = _read_json(path)
+    if data.get("tokenizer_class"):
+        return
+    from transformers import AutoTokenizer
+
+    data["tokenizer_class"] = type(AutoTokenizer.from_pretrained(source, trust_remote_code=False)).__name__
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

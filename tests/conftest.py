@@ -1,0 +1,53 @@
+"""Shared fixtures: tiny random-weights models built once per test session.
+
+``tiny_nllb`` is a Transformers folder (NLLB-200 layout: NllbTokenizer with vie_Latn/tha_Thai,
+M2M100ForConditionalGeneration), ``tiny_nllb_ct2`` its CTranslate2 copy (float32, so greedy outputs
+match the Transformers ones). Both are built by scripts/make_tiny_model.py; outputs are noise, but
+the code path is the one real models take. The sentencepiece vocabulary knows every Thai letter, so
+any Thai string can be forced (constrained decoding, target prefixes) without <unk>.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_script(name: str):
+    """Import a script from scripts/ as a module (scripts/ is not a package)."""
+    module_name = f"_vnthai_scripts_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def make_tiny_model():
+    """The ``build_tiny_model(out, family, seed=...)`` function of scripts/make_tiny_model.py."""
+    return _load_script("make_tiny_model").build_tiny_model
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb(tmp_path_factory, make_tiny_model) -> Path:
+    """Folder of a tiny NLLB-style Transformers model (random weights)."""
+    return make_tiny_model(tmp_path_factory.mktemp("models") / "tiny-nllb", "nllb", seed=0)
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb_ct2(tmp_path_factory, tiny_nllb) -> Path:
+    """CTranslate2 copy of ``tiny_nllb`` (float32); skipped when ctranslate2 is not installed."""
+    pytest.importorskip("ctranslate2")
+    from vnthai_mt.translate.convert import convert_model
+
+    return convert_model(
+        str(tiny_nllb), tmp_path_factory.mktemp("models") / "tiny-nllb-ct2", quantization="float32"
+    )
