@@ -12,6 +12,7 @@ repeated to the requested size. Everything runs in one process, on one core.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -36,7 +37,7 @@ def build_glossary_rows(count: int, lines: list[str]) -> list[dict[str, str]]:
     for line in lines:
         candidates += re.findall(r"(?:[A-ZÀ-Ỹ][\w]+ ){1,3}[A-ZÀ-Ỹ][\w]+", line)  # capitalized runs
         words = re.findall(r"[^\W\d_]+", line)
-        candidates += [f"{a} {b}" for a, b in zip(words, words[1:])]  # bigrams
+        candidates += [f"{a} {b}" for a, b in itertools.pairwise(words)]  # bigrams
     for number, vi in enumerate(candidates):
         if len(rows) >= count:
             break

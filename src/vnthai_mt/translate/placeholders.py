@@ -1,0 +1,112 @@
+"""Masking: required spans become numbered placeholders that the model copies, then the Thai goes back.
+
+The placeholder is a number in square brackets, ``[1]``, ``[2]``... Why this form:
+
+- NLLB's (and M2M-100's, mBART's, Marian's) SentencePiece vocabularies hold ``[``, ``]`` and the digits,
+  so it tokenizes into a few ordinary pieces (``▁[`` ``1`` ``]``), never ``<unk>``; the run checks this
+  with the backend's own tokenizer (``usable_template``) and falls back to ``<1>`` / ``#1#`` forms;
+- bracketed numbers are everywhere in the web and Wikipedia text these models were trained on (citation
+  marks) and are copied verbatim, where a made-up word or a tag such as ``<x1>`` tends to be
+  transliterated, translated or dropped;
+- it holds no letters, so the model has nothing to transcribe into Thai script.
+
+The model may still lose, repeat or alter a placeholder. ``unmask`` tolerates spaces inside the
+brackets and Thai digits (``[ ๑ ]``), restores each found placeholder once (a repeat is deleted), and
+returns which were lost, so the caller reports or repairs them: a lost placeholder is never silently
+dropped. A placeholder form that already occurs in the source text is not used for that text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vnthai_mt.text.thai import THAI_DIGITS
+
+TEMPLATES = ("[{n}]", "<{n}>", "#{n}#")
+_OPEN_CLOSE = {"[{n}]": ("[", "]"), "<{n}>": ("<", ">"), "#{n}#": ("#", "#")}
+
+
+@dataclass(frozen=True)
+class Masked:
+    """The masked text and, per placeholder number (1-based, in order), the span it replaces."""
+
+    text: str
+    template: str
+    spans: tuple[tuple[int, int], ...]  # (start, end) in the original text, per placeholder
+
+    def placeholder(self, n: int) -> str:
+        return self.template.format(n=n)
+
+
+def usable_template(tokenizer, candidates: Sequence[str] = TEMPLATES) -> str:
+    """The first template whose placeholders survive ``tokenizer`` (no unknown piece, same text back)."""
+    unk = getattr(tokenizer, "unk_token_id", None)
+    for template in candidates:
+        sample = f"a {template.format(n=12)} b"
+        try:
+            ids = tokenizer(sample, add_special_tokens=False)["input_ids"]
+            back = tokenizer.decode(ids, skip_special_tokens=True)
+        except Exception:  # noqa: BLE001, S112 - a tokenizer that cannot take it is simply not usable
+            continue
+        if (unk is None or unk not in ids) and template.format(n=12) in back:
+            return template
+    return candidates[0]
+
+
+def mask(text: str, spans: Sequence[tuple[int, int]], template: str = TEMPLATES[0]) -> Masked:
+    """Replace each (start, end) span of ``text`` (non-overlapping, any order) by a placeholder."""
+    ordered = sorted(spans)
+    for (_, end), (start, _) in itertools.pairwise(ordered):
+        if start < end:
+            raise ValueError("mask spans overlap")
+    # Pick a form that the text does not already contain, so restoring cannot take the author's own.
+    for tmpl in (template, *[t for t in TEMPLATES if t != template]):
+        if not _pattern(tmpl, None).search(text):
+            template = tmpl
+            break
+    out, pos = [], 0
+    for n, (start, end) in enumerate(ordered, start=1):
+        out.append(text[pos:start])
+        out.append(template.format(n=n))
+        pos = end
+    out.append(text[pos:])
+    return Masked("".join(out), template, tuple(ordered))
+
+
+def _pattern(template: str, n: int | None) -> re.Pattern[str]:
+    open_, close = _OPEN_CLOSE.get(template, ("[", "]"))
+    if n is None:
+        digits = r"[0-9๐-๙]+"
+    else:
+        digits = "(?:" + str(n) + "|" + str(n).translate(str.maketrans("0123456789", THAI_DIGITS)) + ")"
+    return re.compile(re.escape(open_) + r"\s*" + digits + r"\s*" + re.escape(close))
+
+
+def unmask(output: str, masked: Masked, renderings: Sequence[str]) -> tuple[str, list[bool]]:
+    """Put ``renderings[n-1]`` where placeholder n is; returns (text, restored flag per placeholder).
+
+    A placeholder found more than once is restored at its first place and deleted elsewhere.
+    """
+    if len(renderings) != len(masked.spans):
+        raise ValueError(f"{len(renderings)} renderings for {len(masked.spans)} placeholders")
+    restored = [False] * len(renderings)
+    # Highest numbers first, so [1] never matches inside [12].
+    for n in sorted(range(1, len(renderings) + 1), key=lambda k: -len(str(k))):
+        pattern = _pattern(masked.template, n)
+        first = True
+
+        def put(match: re.Match[str], n: int = n) -> str:
+            nonlocal first
+            if first:
+                first = False
+                return "\x00" + str(n) + "\x01"
+            return ""
+
+        output = pattern.sub(put, output)
+        restored[n - 1] = not first
+    for n, th in enumerate(renderings, start=1):
+        output = output.replace("\x00" + str(n) + "\x01", th)
+    return re.sub(r"[ ]{2,}", " ", output).strip(), restored
