@@ -43,14 +43,20 @@ def _summary(glossary) -> str:
 
 
 def _validate(args) -> int:
-    from vnthai_mt.glossary import load_glossaries, load_glossary
+    from vnthai_mt.glossary import Glossary, load_glossaries, load_glossary
 
     results = []
+    total = Glossary()
     for path in args.paths:
         glossary = load_glossary(path)
+        total = Glossary(total.entries + glossary.entries)
         results.append({"path": path, "entries": len(glossary), "kinds": glossary.counts_by_kind()})
         if not args.json:
             print(f"{path}: ok, {_summary(glossary)}")
+    if len(args.paths) > 1:
+        results.append({"path": "(total)", "entries": len(total), "kinds": total.counts_by_kind()})
+        if not args.json:
+            print(f"total: {_summary(total)}")
     if args.stack:
         stacked = load_glossaries(args.paths)
         results.append({"path": "(stacked)", "entries": len(stacked), "kinds": stacked.counts_by_kind()})
