@@ -2,6 +2,7 @@
 """Build a tiny translation model folder with RANDOM WEIGHTS, for tests and offline trials.
 
     python scripts/make_tiny_model.py OUT [--family nllb|m2m100|marian] [--seed 0] [--ct2 [DIR]]
+                                          [--train-copy STEPS]
 
 The folder is a real model of its family (real tokenizer and model classes, loaded by the same code
 as the real checkpoints) with a sentencepiece vocabulary trained here on shipped NTREX-128 text
@@ -9,6 +10,14 @@ as the real checkpoints) with a sentencepiece vocabulary trained here on shipped
 rendering included, tokenizes without <unk>. Its outputs are noise; it exists to exercise the
 pipeline (batching, glossary enforcement, file formats) without downloading anything.
 ``--ct2`` also writes a CTranslate2 copy (default OUT-ct2) through ``vnthai-mt convert``.
+
+``--train-copy STEPS`` starts from the same random initialisation and then trains the model, briefly
+on the CPU, to COPY its source to the target (teacher-forced cross-entropy on pairs (x, x), x being
+NTREX-128 Vietnamese lines with placeholders such as ``[1]`` put in place of some words). It is still
+not a translation model: it writes its Vietnamese input back. It exists so that the ``mask`` strategy
+(placeholders the model must carry through) can be shown working end to end offline; with plain
+random weights a placeholder never survives. Defaults for copying: d_model 64, 2 layers, 300 steps
+take about 30 s on two cores.
 """
 
 from __future__ import annotations
@@ -33,6 +42,21 @@ Its weights are RANDOM: its translations are noise. It is a real {arch} with a r
 {tokenizer} (sentencepiece vocabulary of {vocab} pieces trained on NTREX-128 text, CC BY-SA 4.0),
 made for tests and for trying the vnthai-mt command line offline. Never use it to judge quality.
 """
+
+COPY_README = """# Tiny {family} model: RANDOM WEIGHTS, COPY-TRAINED
+
+RANDOM INITIALISATION, TRAINED ONLY TO COPY ITS INPUT: not a translation model.
+
+This folder was built by `scripts/make_tiny_model.py --family {family} --seed {seed}
+--train-copy {steps}`. It started from random weights and was then trained for {steps} steps
+({seconds:.0f} s on the CPU) to write its Vietnamese source back unchanged, placeholders such as
+`[1]` included (final training loss {loss:.3f}). Its "Thai" output is its Vietnamese input. It is a
+real {arch} with a real {tokenizer} (sentencepiece vocabulary of {vocab} pieces trained on NTREX-128
+text, CC BY-SA 4.0), made to show the `mask` glossary strategy end to end offline. Never use it to
+judge translation quality.
+"""
+
+PLACEHOLDER_RATE = 0.7  # share of training lines that get placeholders
 
 
 def training_lines() -> list[str]:
@@ -170,6 +194,82 @@ def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positio
     return M2M100ForConditionalGeneration(config)
 
 
+def copy_examples(rng, count: int, max_words: int) -> list[str]:
+    """Vietnamese lines (or windows of them) with some word runs replaced by ``[1]``, ``[2]``...
+
+    Numbered in order, as ``translate.placeholders.mask`` numbers them; occasionally a high number
+    or the ``<n>`` / ``#n#`` fallback forms, so that the model copies any digits it meets.
+    """
+    lines = [
+        line.split()
+        for line in (DATA / "ntrex128-sample.vie.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    out = []
+    for _ in range(count):
+        words = rng.choice(lines)
+        n = rng.randint(1, max_words)
+        start = rng.randint(0, max(0, len(words) - n))
+        words = list(words[start : start + n])
+        if rng.random() < PLACEHOLDER_RATE and words:
+            k = rng.randint(1, min(4, len(words)))
+            spots = sorted(rng.sample(range(len(words)), k))
+            template = rng.choice(["[{n}]"] * 8 + ["<{n}>", "#{n}#"])
+            first = rng.choice([1] * 6 + [rng.randint(2, 30)])
+            for j, at in enumerate(reversed(spots)):
+                tag = template.format(n=first + k - 1 - j)
+                span = rng.randint(1, 3)
+                glue = rng.choice(["", "", ",", "."]) if at + span < len(words) else ""
+                words[at : at + span] = [tag + glue]
+        out.append(" ".join(words))
+    return out
+
+
+def train_copy(model, tokenizer, steps: int, *, seed: int, batch_size: int = 24, max_words: int = 40,
+               lr: float = 3e-3, threads: int | None = None, log=None) -> float:
+    """Train ``model`` in place to copy its source (teacher forcing); returns the final loss."""
+    import os
+    import random
+
+    import torch
+
+    rng = random.Random(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+    texts = copy_examples(rng, steps * batch_size, max_words)
+    enc = tokenizer(texts)["input_ids"]  # [src_lang] x </s> (NLLB), as the backends encode
+    tgt = tokenizer(text_target=texts)["input_ids"]  # [tgt_lang] x </s>: what generation writes
+    pad = tokenizer.pad_token_id
+    start = model.config.decoder_start_token_id
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.98), weight_decay=0.0)
+    warmup = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda i: min((i + 1) / warmup, max(0.05, (steps - i) / max(1, steps - warmup)))
+    )
+    model.train()
+    loss_value = float("nan")
+    for step in range(steps):
+        rows = range(step * batch_size, (step + 1) * batch_size)
+        src = [enc[i] for i in rows]
+        lab = [tgt[i] for i in rows]
+        s_len, t_len = max(map(len, src)), max(map(len, lab))
+        input_ids = torch.tensor([x + [pad] * (s_len - len(x)) for x in src])
+        labels = torch.tensor([y + [-100] * (t_len - len(y)) for y in lab])  # padding: no loss
+        dec_in = torch.tensor([[start] + y[:-1] + [pad] * (t_len - len(y)) for y in lab])
+        out = model(input_ids=input_ids, attention_mask=(input_ids != pad).long(),
+                    decoder_input_ids=dec_in, labels=labels)
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad(set_to_none=True)
+        loss_value = out.loss.item()
+        if log is not None and (step % 25 == 0 or step == steps - 1):
+            log(f"copy step {step + 1}/{steps} loss {loss_value:.3f}")
+    model.eval()
+    return loss_value
+
+
 def build_tiny_model(
     out: str | Path,
     family: str = "nllb",
@@ -180,8 +280,15 @@ def build_tiny_model(
     layers: int = 2,
     max_positions: int = 256,
     force: bool = True,
+    train_copy_steps: int = 0,
+    copy_options: dict | None = None,
+    log=None,
 ) -> Path:
-    """Write the tiny model folder ``out`` and return its path."""
+    """Write the tiny model folder ``out`` and return its path.
+
+    ``train_copy_steps`` > 0: train the random model that many steps to copy its input (see module doc;
+    ``copy_options`` go to ``train_copy``).
+    """
     import torch
 
     if family not in FAMILIES:
@@ -196,18 +303,25 @@ def build_tiny_model(
         tokenizer = make_tokenizer(family, spm_bytes, Path(tmp), max_positions)
         torch.manual_seed(seed)
         model = make_model(family, tokenizer, d_model=d_model, layers=layers, max_positions=max_positions)
+        copy_stats = None
+        if train_copy_steps > 0:
+            t0 = time.perf_counter()
+            loss = train_copy(model, tokenizer, train_copy_steps, seed=seed, log=log, **(copy_options or {}))
+            copy_stats = {"steps": train_copy_steps, "seconds": time.perf_counter() - t0, "loss": loss}
         model.eval()
         model.save_pretrained(out)  # safetensors
         tokenizer.save_pretrained(out)
     if family in ("nllb", "m2m100") and not (out / "sentencepiece.bpe.model").exists():
         (out / "sentencepiece.bpe.model").write_bytes(spm_bytes)  # keep the trained model with the folder
+    readme = COPY_README if copy_stats else README
     (out / "README.md").write_text(
-        README.format(
+        readme.format(
             family=family,
             seed=seed,
             arch=type(model).__name__,
             tokenizer=type(tokenizer).__name__,
             vocab=vocab_size,
+            **(copy_stats or {}),
         ),
         encoding="utf-8",
     )

@@ -31,6 +31,12 @@ def _load_script(name: str):
 
 
 @pytest.fixture(scope="session")
+def load_script():
+    """``load_script(name)`` imports scripts/<name>.py as a module, once per session."""
+    return _load_script
+
+
+@pytest.fixture(scope="session")
 def make_tiny_model():
     """The ``build_tiny_model(out, family, seed=...)`` function of scripts/make_tiny_model.py."""
     return _load_script("make_tiny_model").build_tiny_model

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,20 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "eval" / "terms" / "terms.jsonl"
 
 
-def _load_benchmark():
-    name = "_vnthai_scripts_benchmark"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "benchmark.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def bench():
-    return _load_benchmark()
+def bench(load_script):
+    return load_script("benchmark")
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,8 @@ SUITE = ROOT / "eval" / "terms" / "terms.jsonl"
 
 
 @pytest.fixture(scope="module")
-def generator():
-    spec = importlib.util.spec_from_file_location("make_terms_suite", ROOT / "scripts" / "make_terms_suite.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+def generator(load_script):
+    return load_script("make_terms_suite")
 
 
 def annotations(matcher: Matcher, vi: str) -> list[dict]:

@@ -4,8 +4,6 @@ article, including its decomposed-Unicode line and its old-style tones."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -209,22 +207,12 @@ def test_emulation_titles_are_composed_from_their_parts():
 # --- reproducibility and transcription ------------------------------------------------------------------
 
 
-def _build_script():
-    name = "_vnthai_scripts_build_glossary"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "build_glossary.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+def test_committed_files_match_the_build_script(load_script):
+    assert load_script("build_glossary").main(["--check", "--out", str(GLOSSARY_DIR)]) == 0
 
 
-def test_committed_files_match_the_build_script():
-    assert _build_script().main(["--check", "--out", str(GLOSSARY_DIR)]) == 0
-
-
-def test_build_script_writes_files_that_load(tmp_path):
-    assert _build_script().main(["--out", str(tmp_path)]) == 0
+def test_build_script_writes_files_that_load(tmp_path, load_script):
+    assert load_script("build_glossary").main(["--out", str(tmp_path)]) == 0
     assert sum(len(load_glossary(p)) for p in sorted(tmp_path.glob("*.tsv"))) == len(shipped())
 
 

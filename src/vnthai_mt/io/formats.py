@@ -45,7 +45,7 @@ from typing import Any
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.resume import atomic_write_bytes
-from vnthai_mt.io.utf8 import decode_utf8
+from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
 FORMATS = ("txt", "jsonl", "tsv", "csv", "docx")
 _EXTENSIONS = {
@@ -238,14 +238,7 @@ def _read_bytes(path: str | Path) -> tuple[str | Path, bytes]:
     if str(path) == "-":
         return "<stdin>", sys.stdin.buffer.read()
     path = Path(path)
-    try:
-        return path, path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, expected a file (translate a folder with an output folder)", path) from None
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", path) from None
+    return path, read_bytes(path, " (translate a folder with an output folder)")
 
 
 def _split_lines(text: str) -> tuple[list[str], list[str]]:

@@ -21,18 +21,22 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_utf8(path: str | Path) -> str:
-    """The whole file as text; a missing or unreadable file is one clear ``InputError``."""
+def read_bytes(path: str | Path, folder_hint: str = "") -> bytes:
+    """The file's bytes; a missing or unreadable file is one clear ``InputError``."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except IsADirectoryError:
-        raise InputError("is a folder, expected a file", path) from None
+        raise InputError("is a folder, expected a file" + folder_hint, path) from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", path) from None
-    return decode_utf8(data, path)
+
+
+def read_utf8(path: str | Path) -> str:
+    """The whole file as text (strict UTF-8); errors are one clear ``InputError``."""
+    return decode_utf8(read_bytes(path), path)
 
 
 def read_lines(path: str | Path) -> list[str]:
