@@ -16,8 +16,10 @@ on the CPU, to COPY its source to the target (teacher-forced cross-entropy on pa
 NTREX-128 Vietnamese lines with placeholders such as ``[1]`` put in place of some words). It is still
 not a translation model: it writes its Vietnamese input back. It exists so that the ``mask`` strategy
 (placeholders the model must carry through) can be shown working end to end offline; with plain
-random weights a placeholder never survives. Defaults for copying: d_model 64, 2 layers, 300 steps
-take about 30 s on two cores.
+random weights a placeholder never survives. A copy model defaults to d_model 192, one encoder and
+one decoder layer and a 1,000-piece vocabulary (``COPY_SIZES``). For nllb and m2m100, 300 steps take
+about 35-40 s on two cores and copy sentences of up to about 60 words with their placeholders; marian
+(post-LN, trained at a lower rate) needs about 500 steps.
 """
 
 from __future__ import annotations
@@ -47,16 +49,25 @@ COPY_README = """# Tiny {family} model: RANDOM WEIGHTS, COPY-TRAINED
 
 RANDOM INITIALISATION, TRAINED ONLY TO COPY ITS INPUT: not a translation model.
 
-This folder was built by `scripts/make_tiny_model.py --family {family} --seed {seed}
---train-copy {steps}`. It started from random weights and was then trained for {steps} steps
-({seconds:.0f} s on the CPU) to write its Vietnamese source back unchanged, placeholders such as
-`[1]` included (final training loss {loss:.3f}). Its "Thai" output is its Vietnamese input. It is a
-real {arch} with a real {tokenizer} (sentencepiece vocabulary of {vocab} pieces trained on NTREX-128
-text, CC BY-SA 4.0), made to show the `mask` glossary strategy end to end offline. Never use it to
-judge translation quality.
+Built by `scripts/make_tiny_model.py OUT --family {family} --seed {seed} --train-copy {steps}`.
+It started from random weights and was then trained for {steps} steps ({seconds:.0f} s on the CPU)
+to write its Vietnamese source back unchanged, placeholders such as `[1]` included (final training
+loss {loss:.3f}). Its "Thai" output is its Vietnamese input; long inputs are copied less faithfully
+than short ones.
+
+Model: a real {arch} (d_model {d_model}, {layers}+{layers} layers) with a real {tokenizer}
+(sentencepiece vocabulary of {vocab} pieces trained on NTREX-128 text, CC BY-SA 4.0). It exists to
+show the `mask` glossary strategy end to end offline. Never use it to judge translation quality.
 """
 
 PLACEHOLDER_RATE = 0.7  # share of training lines that get placeholders
+RANDOM_SIZES = {"vocab_size": 2000, "d_model": 32, "layers": 2}
+# Found by trial on the 2-core machine: one layer each side learns the copy (cross-attention by
+# position) in far fewer steps than two; a 1,000-piece vocabulary sees each piece more often;
+# d_model 64 or 128 did not learn it in 300 steps.
+COPY_SIZES = {"vocab_size": 1000, "d_model": 192, "layers": 1}
+# Marian normalizes after each block (post-LN): at the others' rate its copy training stalls.
+COPY_LR = {"nllb": 2.5e-3, "m2m100": 2.5e-3, "marian": 1e-3}
 
 
 def training_lines() -> list[str]:
@@ -152,7 +163,7 @@ def make_tokenizer(family: str, spm_bytes: bytes, work: Path, max_positions: int
     raise ValueError(f"unknown family {family!r}")
 
 
-def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positions: int):
+def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positions: int, heads: int = 2):
     from transformers import M2M100Config, M2M100ForConditionalGeneration, MarianConfig, MarianMTModel
 
     # M2M-100 numbers its language tokens after the vocabulary (len() misses them) and pads the table.
@@ -163,14 +174,16 @@ def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positio
         "d_model": d_model,
         "encoder_layers": layers,
         "decoder_layers": layers,
-        "encoder_attention_heads": 2,
-        "decoder_attention_heads": 2,
+        "encoder_attention_heads": heads,
+        "decoder_attention_heads": heads,
         "encoder_ffn_dim": 2 * d_model,
         "decoder_ffn_dim": 2 * d_model,
         "max_position_embeddings": max_positions,
         "dropout": 0.0,
         "attention_dropout": 0.0,
         "activation_dropout": 0.0,
+        "encoder_layerdrop": 0.0,  # M2M-100 defaults to 0.05: a one-layer model would lose its only layer
+        "decoder_layerdrop": 0.0,
         "scale_embedding": True,
         "pad_token_id": tokenizer.pad_token_id,
         "eos_token_id": tokenizer.eos_token_id,
@@ -194,40 +207,49 @@ def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positio
     return M2M100ForConditionalGeneration(config)
 
 
-def copy_examples(rng, count: int, max_words: int) -> list[str]:
-    """Vietnamese lines (or windows of them) with some word runs replaced by ``[1]``, ``[2]``...
+def copy_lines() -> list[list[str]]:
+    """The shipped Vietnamese lines, as words: the text the copy model learns on."""
+    text = (DATA / "ntrex128-sample.vie.txt").read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip()]
 
-    Numbered in order, as ``translate.placeholders.mask`` numbers them; occasionally a high number
-    or the ``<n>`` / ``#n#`` fallback forms, so that the model copies any digits it meets.
+
+def copy_example(rng, lines: list[list[str]], max_words: int) -> str:
+    """A window of 1..max_words words of a line, often with word runs replaced by ``[1]``, ``[2]``...
+
+    Numbered in order, as ``translate.placeholders.mask`` numbers them; sometimes from a higher number
+    or in the ``<n>`` / ``#n#`` fallback forms, so that the model learns to copy any such tag.
     """
-    lines = [
-        line.split()
-        for line in (DATA / "ntrex128-sample.vie.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    out = []
-    for _ in range(count):
-        words = rng.choice(lines)
-        n = rng.randint(1, max_words)
-        start = rng.randint(0, max(0, len(words) - n))
-        words = list(words[start : start + n])
-        if rng.random() < PLACEHOLDER_RATE and words:
-            k = rng.randint(1, min(4, len(words)))
-            spots = sorted(rng.sample(range(len(words)), k))
-            template = rng.choice(["[{n}]"] * 8 + ["<{n}>", "#{n}#"])
-            first = rng.choice([1] * 6 + [rng.randint(2, 30)])
-            for j, at in enumerate(reversed(spots)):
-                tag = template.format(n=first + k - 1 - j)
-                span = rng.randint(1, 3)
-                glue = rng.choice(["", "", ",", "."]) if at + span < len(words) else ""
-                words[at : at + span] = [tag + glue]
-        out.append(" ".join(words))
-    return out
+    n = rng.randint(1, max_words)
+    # Consecutive lines joined, so that long windows are as common as short ones.
+    at = rng.randrange(len(lines))
+    words = list(lines[at])
+    while len(words) < n:
+        at = (at + 1) % len(lines)
+        words += lines[at]
+    start = rng.randint(0, max(0, len(words) - n))
+    words = words[start : start + n]
+    if words and rng.random() < PLACEHOLDER_RATE:
+        k = rng.randint(1, min(4, len(words)))
+        spots = sorted(rng.sample(range(len(words)), k))
+        template = rng.choice(["[{n}]"] * 8 + ["<{n}>", "#{n}#"])
+        first = 1 if rng.random() < 0.8 else rng.randint(2, 30)
+        ends = [*spots[1:], len(words)]
+        # Right to left, so the indices of the spots still to do stay valid.
+        for j in reversed(range(k)):
+            at = spots[j]
+            span = min(rng.randint(1, 3), ends[j] - at)
+            glue = rng.choice(["", "", ",", "."]) if at + span < len(words) else ""
+            words[at : at + span] = [template.format(n=first + j) + glue]
+    return " ".join(words)
 
 
-def train_copy(model, tokenizer, steps: int, *, seed: int, batch_size: int = 24, max_words: int = 40,
-               lr: float = 3e-3, threads: int | None = None, log=None) -> float:
-    """Train ``model`` in place to copy its source (teacher forcing); returns the final loss."""
+def train_copy(model, tokenizer, steps: int, *, seed: int, batch_tokens: int = 1600, max_words: int = 64,
+               lr: float = 2.5e-3, threads: int | None = None, log=None) -> float:
+    """Train ``model`` in place to copy its source (teacher forcing); returns the last batch's loss.
+
+    Batches hold about ``batch_tokens`` target tokens (rows x longest row), so the short windows of
+    the curriculum's first half (copying is discovered on them) come many to a batch.
+    """
     import os
     import random
 
@@ -235,23 +257,45 @@ def train_copy(model, tokenizer, steps: int, *, seed: int, batch_size: int = 24,
 
     rng = random.Random(seed)
     torch.manual_seed(seed)
+    threads_before = torch.get_num_threads()  # process-wide: give it back (tests share the process)
     torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
-    texts = copy_examples(rng, steps * batch_size, max_words)
-    enc = tokenizer(texts)["input_ids"]  # [src_lang] x </s> (NLLB), as the backends encode
-    tgt = tokenizer(text_target=texts)["input_ids"]  # [tgt_lang] x </s>: what generation writes
+    try:
+        return _train_copy_steps(model, tokenizer, steps, rng, batch_tokens, max_words, lr, log)
+    finally:
+        torch.set_num_threads(threads_before)
+        model.eval()
+
+
+def _train_copy_steps(model, tokenizer, steps, rng, batch_tokens, max_words, lr, log) -> float:
+    import torch
+
+    lines = copy_lines()
     pad = tokenizer.pad_token_id
     start = model.config.decoder_start_token_id
     opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.98), weight_decay=0.0)
+    # Warm up over 10% of the steps, hold, decay linearly over the last 40%. Found by trial: the copy
+    # (attention by position) is discovered on the short windows, then needs the full rate a while;
+    # a rate of 4e-3 or a decay from the start left it half learnt at 300 steps.
     warmup = max(1, steps // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda i: min((i + 1) / warmup, max(0.05, (steps - i) / max(1, steps - warmup)))
+        opt, lambda i: min((i + 1) / warmup, 1.0, max(0.05, (steps - i) / (0.4 * steps)))
     )
     model.train()
     loss_value = float("nan")
     for step in range(steps):
-        rows = range(step * batch_size, (step + 1) * batch_size)
-        src = [enc[i] for i in rows]
-        lab = [tgt[i] for i in rows]
+        # Curriculum: windows of up to 3 words at first, the full length from half way on.
+        limit = max(3, round(max_words * min(1.0, 2 * (step + 1) / steps)))
+        texts: list[str] = []
+        longest = 0
+        while True:
+            text = copy_example(rng, lines, limit)
+            n = len(tokenizer(text_target=text)["input_ids"])
+            if texts and (len(texts) + 1) * max(longest, n) > batch_tokens:
+                break
+            texts.append(text)
+            longest = max(longest, n)
+        src = tokenizer(texts)["input_ids"]  # [src_lang] x </s> (NLLB), as the backends encode
+        lab = tokenizer(text_target=texts)["input_ids"]  # [tgt_lang] x </s>: what generation writes
         s_len, t_len = max(map(len, src)), max(map(len, lab))
         input_ids = torch.tensor([x + [pad] * (s_len - len(x)) for x in src])
         labels = torch.tensor([y + [-100] * (t_len - len(y)) for y in lab])  # padding: no loss
@@ -266,7 +310,6 @@ def train_copy(model, tokenizer, steps: int, *, seed: int, batch_size: int = 24,
         loss_value = out.loss.item()
         if log is not None and (step % 25 == 0 or step == steps - 1):
             log(f"copy step {step + 1}/{steps} loss {loss_value:.3f}")
-    model.eval()
     return loss_value
 
 
@@ -275,9 +318,10 @@ def build_tiny_model(
     family: str = "nllb",
     *,
     seed: int = 0,
-    vocab_size: int = 2000,
-    d_model: int = 32,
-    layers: int = 2,
+    vocab_size: int | None = None,
+    d_model: int | None = None,
+    layers: int | None = None,
+    heads: int = 2,
     max_positions: int = 256,
     force: bool = True,
     train_copy_steps: int = 0,
@@ -286,13 +330,18 @@ def build_tiny_model(
 ) -> Path:
     """Write the tiny model folder ``out`` and return its path.
 
-    ``train_copy_steps`` > 0: train the random model that many steps to copy its input (see module doc;
-    ``copy_options`` go to ``train_copy``).
+    ``train_copy_steps`` > 0: train the random model that many steps to copy its input (see the module
+    doc; ``copy_options`` go to ``train_copy``). Sizes left at None take ``RANDOM_SIZES`` or, for a copy
+    model, ``COPY_SIZES``.
     """
     import torch
 
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r} (choose {', '.join(FAMILIES)})")
+    sizes = COPY_SIZES if train_copy_steps > 0 else RANDOM_SIZES
+    vocab_size = vocab_size or sizes["vocab_size"]
+    d_model = d_model or sizes["d_model"]
+    layers = layers or sizes["layers"]
     out = Path(out)
     if out.exists():
         if not force:
@@ -302,11 +351,13 @@ def build_tiny_model(
     with tempfile.TemporaryDirectory() as tmp:
         tokenizer = make_tokenizer(family, spm_bytes, Path(tmp), max_positions)
         torch.manual_seed(seed)
-        model = make_model(family, tokenizer, d_model=d_model, layers=layers, max_positions=max_positions)
+        model = make_model(family, tokenizer, d_model=d_model, layers=layers, max_positions=max_positions,
+                           heads=heads)
         copy_stats = None
         if train_copy_steps > 0:
             t0 = time.perf_counter()
-            loss = train_copy(model, tokenizer, train_copy_steps, seed=seed, log=log, **(copy_options or {}))
+            options = {"lr": COPY_LR[family], **(copy_options or {})}
+            loss = train_copy(model, tokenizer, train_copy_steps, seed=seed, log=log, **options)
             copy_stats = {"steps": train_copy_steps, "seconds": time.perf_counter() - t0, "loss": loss}
         model.eval()
         model.save_pretrained(out)  # safetensors
@@ -321,6 +372,8 @@ def build_tiny_model(
             arch=type(model).__name__,
             tokenizer=type(tokenizer).__name__,
             vocab=vocab_size,
+            d_model=d_model,
+            layers=layers,
             **(copy_stats or {}),
         ),
         encoding="utf-8",
@@ -333,10 +386,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", help="output folder (replaced if it exists)")
     parser.add_argument("--family", choices=FAMILIES, default="nllb")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--vocab-size", type=int, default=2000)
-    parser.add_argument("--d-model", type=int, default=32)
-    parser.add_argument("--layers", type=int, default=2)
+    sizes = "default {random} (random weights), {copy} with --train-copy"
+    for name in ("vocab_size", "d_model", "layers"):
+        parser.add_argument(
+            "--" + name.replace("_", "-"), type=int, default=None,
+            help=sizes.format(random=RANDOM_SIZES[name], copy=COPY_SIZES[name]),
+        )  # fmt: skip
+    parser.add_argument("--heads", type=int, default=2, help="attention heads (default 2)")
     parser.add_argument("--max-positions", type=int, default=256)
+    parser.add_argument(
+        "--train-copy", type=int, default=0, metavar="STEPS",
+        help="train the random model STEPS steps to copy its input, placeholders included (default 0:"
+        " random weights); 300 steps take about 30-40 s on two cores. Still not a translation model",
+    )  # fmt: skip
+    parser.add_argument(
+        "--threads", type=int, default=None, help="CPU threads for --train-copy (default: up to 4)"
+    )
     parser.add_argument(
         "--ct2", nargs="?", const="", default=None, metavar="DIR",
         help="also write a CTranslate2 copy (default folder: OUT-ct2)",
@@ -345,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
         "--ct2-quantization", default="float32", help="quantization of the copy (default float32)"
     )
     args = parser.parse_args(argv)
+    if args.train_copy < 0:
+        parser.error("--train-copy takes a number of steps >= 0")
 
     start = time.perf_counter()
     out = build_tiny_model(
@@ -354,9 +421,17 @@ def main(argv: list[str] | None = None) -> int:
         vocab_size=args.vocab_size,
         d_model=args.d_model,
         layers=args.layers,
+        heads=args.heads,
         max_positions=args.max_positions,
+        train_copy_steps=args.train_copy,
+        copy_options={"threads": args.threads},
+        log=lambda line: print(line, file=sys.stderr, flush=True),
     )
-    print(f"wrote {out} (RANDOM WEIGHTS, {args.family})")
+    if args.train_copy:
+        label = "RANDOM INITIALISATION, TRAINED ONLY TO COPY ITS INPUT: not a translation model"
+    else:
+        label = "RANDOM WEIGHTS"
+    print(f"wrote {out} ({label}; {args.family})")
     if args.ct2 is not None:
         from vnthai_mt.translate.convert import convert_model
 
