@@ -23,8 +23,8 @@ from vnthai_mt.glossary import load_glossaries
 from vnthai_mt.qa import check_lines
 from vnthai_mt.qa.document import read_document
 
-THAI = ROOT / "eval" / "refsets" / "ntrex128" / "newstest2019-ref.tha.txt"
-VIETNAMESE = ROOT / "eval" / "refsets" / "ntrex128" / "newstest2019-ref.vie.txt"
+THAI = ROOT / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128" / "newstest2019-ref.tha.txt"
+VIETNAMESE = ROOT / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128" / "newstest2019-ref.vie.txt"
 
 
 def _repeat(lines: list[str], min_bytes: int) -> list[str]:

@@ -24,8 +24,8 @@ from vnthai_mt.glossary import COLUMNS, Matcher, load_glossaries, load_glossary
 from vnthai_mt.text import vietnamese
 
 ROOT = Path(__file__).resolve().parents[1]
-NTREX_VI = ROOT / "eval" / "refsets" / "ntrex128" / "newstest2019-ref.vie.txt"
-SEED_VI = ROOT / "examples" / "seed_article.vi.txt"
+NTREX_VI = ROOT / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128" / "newstest2019-ref.vie.txt"
+SEED_VI = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
 
 
 def build_glossary_rows(count: int, lines: list[str]) -> list[dict[str, str]]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT_DIR = ROOT / "glossaries"
+OUT_DIR = ROOT / "src" / "vnthai_mt" / "data" / "glossaries"
 COLUMNS = ("vi", "th", "kind", "vi_variants", "th_variants", "valid", "source", "note")
 
 # ---------------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from pathlib import Path
 from vnthai_mt.glossary import KINDS, Entry, Matcher, load_glossaries
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "eval" / "terms" / "terms.jsonl"
+DEFAULT_OUT = ROOT / "src" / "vnthai_mt" / "data" / "terms" / "terms.jsonl"
 SEED = 20240313  # the date of the seed article's conference
 SIZE = 240
 

@@ -34,7 +34,7 @@ from vnthai_mt.qa.report import KIND_COLORS, _line_marks, to_html
 
 DOCUMENTS = [
     # (name, Thai file, source file or None, extra glossaries, use the shipped glossaries)
-    ("seed", ROOT / "examples" / "seed_article.th.txt", ROOT / "examples" / "seed_article.vi.txt", [], True),
+    ("seed", ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.th.txt", ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt", [], True),
     ("hostile", ROOT / "tests" / "data" / "qa" / "hostile.th.txt", None, [ROOT / "tests" / "data" / "qa" / "glossary.tsv"],
      False),
 ]

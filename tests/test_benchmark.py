@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITE = ROOT / "eval" / "terms" / "terms.jsonl"
+SUITE = ROOT / "src" / "vnthai_mt" / "data" / "terms" / "terms.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def test_ntrex128_is_shipped():
     assert ds[0]["vi"].startswith("Các Đại biểu Quốc hội Wales")
     assert ds[0]["th"].startswith("สมาชิกสมัชชาของเวลล์")
     assert len(set(ds["doc_id"])) == 123
-    folder = Path(__file__).resolve().parents[1] / "eval" / "refsets" / "ntrex128"
+    folder = Path(__file__).resolve().parents[1] / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128"
     assert "CC BY-SA 4.0" in (folder / "README.md").read_text(encoding="utf-8")
     assert (folder / "LICENSE.md").stat().st_size > 10000
 

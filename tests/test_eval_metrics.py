@@ -11,7 +11,7 @@ import pytest
 from vnthai_mt.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-NTREX = ROOT / "eval" / "refsets" / "ntrex128"
+NTREX = ROOT / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128"
 NTREX_TH = NTREX / "newstest2019-ref.tha.txt"
 DATA = ROOT / "tests" / "data" / "eval"
 

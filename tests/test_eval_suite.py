@@ -13,7 +13,7 @@ from vnthai_mt.glossary import Matcher, default_glossary_paths, load_glossaries,
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "eval"
-SUITE = ROOT / "eval" / "terms" / "terms.jsonl"
+SUITE = ROOT / "src" / "vnthai_mt" / "data" / "terms" / "terms.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,10 @@ from vnthai_mt.glossary.loader import th_key, vi_key
 from vnthai_mt.text import thai, vietnamese
 
 ROOT = Path(__file__).resolve().parents[1]
-GLOSSARY_DIR = ROOT / "glossaries"
+GLOSSARY_DIR = ROOT / "src" / "vnthai_mt" / "data" / "glossaries"
 SHIPPED = sorted(GLOSSARY_DIR.glob("*.tsv"))
-SEED_VI = ROOT / "examples" / "seed_article.vi.txt"
-SEED_TH = ROOT / "examples" / "seed_article.th.txt"
+SEED_VI = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
+SEED_TH = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.th.txt"
 RI_SOURCE = "rule: Royal Institute transcription (wunsen)"
 
 # The 63 provincial-level units before 2025 and the 34 from 2025-07-01 (Resolution 202/2025/QH15).

@@ -11,8 +11,8 @@ from vnthai_mt.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 QA = ROOT / "tests" / "data" / "qa"
-SEED_TH = ROOT / "examples" / "seed_article.th.txt"
-SEED_VI = ROOT / "examples" / "seed_article.vi.txt"
+SEED_TH = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.th.txt"
+SEED_VI = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
 TEST_GLOSSARY = ["--no-default-glossary", "-g", str(QA / "glossary.tsv")]
 
 

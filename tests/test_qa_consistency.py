@@ -21,8 +21,8 @@ from vnthai_mt.qa.thai_names import find_name_candidates
 from vnthai_mt.qa.years import find_years
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_TH = ROOT / "examples" / "seed_article.th.txt"
-SEED_VI = ROOT / "examples" / "seed_article.vi.txt"
+SEED_TH = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.th.txt"
+SEED_VI = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
 MINI = ROOT / "tests" / "data" / "mini.tsv"
 QA = ROOT / "tests" / "data" / "qa"
 

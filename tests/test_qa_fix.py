@@ -15,8 +15,8 @@ from vnthai_mt.qa.findings import Edit
 from vnthai_mt.qa.thai_match import cluster_end_ok, cluster_start_ok
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_TH = ROOT / "examples" / "seed_article.th.txt"
-SEED_VI = ROOT / "examples" / "seed_article.vi.txt"
+SEED_TH = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.th.txt"
+SEED_VI = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
 MINI = ROOT / "tests" / "data" / "mini.tsv"
 FIXABLE_AFTER = {"name-variants", "term-variants", "latin-leftover"}
 

@@ -35,3 +35,8 @@ def test_digit_round_trip(n):
 @given(st.integers(min_value=1, max_value=9999))
 def test_era_round_trip(year):
     assert thai.be_to_ce(thai.ce_to_be(year)) == year
+
+
+def test_doubled_tone_after_sara_am_normalizes_in_one_pass():
+    # Found by hypothesis: ำ่่ took two passes (ำ่ moved, then the doubled tone collapsed).
+    assert thai.normalize("ำ่่") == thai.normalize(thai.normalize("ำ่่")) == "่ำ"

@@ -19,7 +19,7 @@ from vnthai_mt.evaluation.terms import requirements_from_glossary, term_accuracy
 from vnthai_mt.glossary import load_glossaries
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "examples" / "seed_article.vi.txt"
+SEED = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
 MINI = ROOT / "tests" / "data" / "mini.tsv"
 FAST = ["--beams", "1", "--max-new-tokens", "24", "--threads", "1"]
 

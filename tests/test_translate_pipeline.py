@@ -14,7 +14,7 @@ from vnthai_mt.translate.pipeline import Translator, glossary_timing
 from vnthai_mt.translate.requirements import Required, find_required
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "examples" / "seed_article.vi.txt"
+SEED = ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
 MINI = ROOT / "tests" / "data" / "mini.tsv"
 
 

@@ -1,7 +1,7 @@
 """Vietnamese-Thai reference sets as ``datasets.Dataset`` objects with columns ``id, vi, th, doc_id``.
 
 - ``ntrex128``: NTREX-128 (Federmann, Kocmi and Xin 2022; CC BY-SA 4.0), 1,997 news segments in 123
-  documents, shipped in ``eval/refsets/ntrex128/`` with its license; ``doc_id`` from DOCUMENT_IDS.tsv.
+  documents, shipped in ``vnthai_mt/data/refsets/ntrex128/`` with its license; ``doc_id`` from DOCUMENT_IDS.tsv.
 - a local file: ``.tsv`` (columns ``vi, th[, doc_id]``, with or without a header line naming them; a
   blank row separates documents when there is no doc_id column) or ``.jsonl`` (objects with ``vi``,
   ``th`` and optional ``doc_id``, ``id``).
@@ -9,8 +9,8 @@
   ``devtest`` unless the name ends in ``:dev``): a gated dataset, loaded from the local cache or online;
   ``doc_id`` is the article URL.
 
-The shipped files are found in ``$VNTHAI_MT_EVAL_DIR`` or else in ``eval/`` of the source tree (the
-package is installed editable from it).
+The shipped files are found in ``$VNTHAI_MT_EVAL_DIR`` (a folder holding ``refsets/`` and ``terms/``)
+or else in the package's ``data/`` folder.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.utf8 import read_lines
+from vnthai_mt.shipped import data_dir
 
 FLORES_HUB = "openlanguagedata/flores_plus"
 FLORES_NAMES = ("flores_plus", "flores+", FLORES_HUB)
@@ -31,9 +32,9 @@ COLUMNS = ("id", "vi", "th", "doc_id")
 
 
 def eval_dir() -> Path:
-    """The folder with shipped reference sets and suites: $VNTHAI_MT_EVAL_DIR, else ``eval/``."""
+    """The folder with shipped reference sets and suites: $VNTHAI_MT_EVAL_DIR, else the package data."""
     env = os.environ.get("VNTHAI_MT_EVAL_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "eval"
+    return Path(env) if env else data_dir()
 
 
 def _dataset(rows: dict[str, list[str]]):
@@ -45,7 +46,7 @@ def _dataset(rows: dict[str, list[str]]):
 def _load_ntrex() -> dict[str, list[str]]:
     folder = eval_dir() / "refsets" / "ntrex128"
     if not folder.is_dir():
-        raise InputError("the shipped NTREX-128 files are missing (set VNTHAI_MT_EVAL_DIR to the eval/ folder)",
+        raise InputError("the shipped NTREX-128 files are missing (reinstall vnthai-mt, or set VNTHAI_MT_EVAL_DIR to a folder holding refsets/)",
                          folder)
     columns = {key: read_lines(folder / name) for key, name in NTREX_FILES.items()}
     counts = {len(v) for v in columns.values()}

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from vnthai_mt.shipped import shipped_path
 from vnthai_mt.errors import GlossaryError, InputError
 from vnthai_mt.glossary.entry import COLUMNS, KINDS, LIST_SEPARATOR, REQUIRED, Entry
 from vnthai_mt.io.utf8 import read_utf8
@@ -218,16 +219,21 @@ def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
 
 
 def default_glossary_dir() -> Path:
-    """The shipped glossaries: $VNTHAI_MT_GLOSSARY_DIR, else ``glossaries/`` of the source tree."""
+    """The shipped glossaries: $VNTHAI_MT_GLOSSARY_DIR, else ``vnthai_mt/data/glossaries/``."""
     env = os.environ.get("VNTHAI_MT_GLOSSARY_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "glossaries"
+    return shipped_path("glossaries")
 
 
 def default_glossary_paths() -> list[Path]:
+    """The default glossary files; a GlossaryError if the folder is missing or holds none."""
     folder = default_glossary_dir()
-    return sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+    paths = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+    if not paths:
+        raise GlossaryError("no shipped glossary (*.tsv) here: reinstall vnthai-mt, fix "
+                            "VNTHAI_MT_GLOSSARY_DIR, or pass --no-default-glossary", folder)
+    return paths
 
 
 def load_glossaries(paths: list[str | Path] | tuple = (), include_default: bool = True) -> Glossary:

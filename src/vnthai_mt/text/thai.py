@@ -18,9 +18,9 @@ _TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # mai ek, tho, tri, chattawa
 # Vowels written above or below the consonant; they come before a tone mark in the canonical order.
 _UPPER_LOWER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
 # Bounded runs: an unbounded pattern backtracks quadratically on garbage with thousands of marks.
-_MARK_ORDER = re.compile(f"([{_TONES}\u0e4c]{{1,3}})([{_UPPER_LOWER_VOWELS}]{{1,3}})")
-_DECOMPOSED_AM = re.compile(f"{_NIKHAHIT}([{_TONES}]?){_SARA_AA}")
-_TONE_BEFORE_AM = re.compile(f"{_SARA_AM}([{_TONES}])")
+_MARK_RUN = re.compile(f"[{_TONES}\u0e4c{_UPPER_LOWER_VOWELS}]{{2,}}")
+_DECOMPOSED_AM = re.compile(f"{_NIKHAHIT}([{_TONES}]*){_SARA_AA}")
+_TONE_BEFORE_AM = re.compile(f"(?<!{_SARA_AM})({_SARA_AM}+)([{_TONES}]+)")
 _DOUBLED_MARK = re.compile(f"([{_TONES}{_UPPER_LOWER_VOWELS}\u0e4c])\\1+")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
@@ -31,12 +31,24 @@ _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 def normalize(text: str) -> str:
     """Canonical form of Thai text (letters unchanged; spacing runs collapsed to one space)."""
-    text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
+    # Marks are put in order before NFC: its own reordering is quadratic on long runs of marks.
+    text = _MARK_RUN.sub(lambda m: _ordered_marks(m.group()), text.translate(_ZERO_WIDTH))
+    text = unicodedata.normalize("NFC", text)
     text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + _SARA_AM, text)  # ํ่า -> ่ำ
-    text = _TONE_BEFORE_AM.sub(lambda m: m.group(1) + _SARA_AM, text)  # ำ่ -> ่ำ
-    text = _MARK_ORDER.sub(lambda m: m.group(2) + m.group(1), text)  # ุ่ -> ุ่
-    text = _DOUBLED_MARK.sub(r"\1", text)
+    text = _TONE_BEFORE_AM.sub(lambda m: m.group(2) + m.group(1), text)  # ำ่ -> ่ำ
+    text = _MARK_RUN.sub(lambda m: _ordered_marks(m.group()), text)  # ุ่ -> ุ่, ่่ -> ่
     return _SPACES.sub(" ", text).strip()
+
+
+def _ordered_marks(run: str) -> str:
+    """One run of combining marks in canonical order: vowels, then tone marks; each mark once.
+
+    Within each group marks are sorted by Unicode combining class, so NFC leaves the result alone,
+    and sorting the whole run (rather than swapping neighbours) makes one pass enough:
+    ``่ิ่ิ`` -> ``ิ่``.
+    """
+    ordered = sorted(run, key=lambda c: (c not in _UPPER_LOWER_VOWELS, unicodedata.combining(c)))
+    return _DOUBLED_MARK.sub(r"\1", "".join(ordered))
 
 
 def is_thai(ch: str) -> bool:
