@@ -40,3 +40,8 @@ def test_era_round_trip(year):
 def test_doubled_tone_after_sara_am_normalizes_in_one_pass():
     # Found by hypothesis: ำ่่ took two passes (ำ่ moved, then the doubled tone collapsed).
     assert thai.normalize("ำ่่") == thai.normalize(thai.normalize("ำ่่")) == "่ำ"
+
+
+def test_mark_runs_keep_the_letters_order_nfc_keeps():
+    assert thai.normalize("ชูั้ง") == "ชูั้ง"  # an upper vowel after a lower one is not moved (NFC does not)
+    assert thai.normalize("่ิ่ิ") == "ิ่"

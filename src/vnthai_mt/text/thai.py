@@ -41,14 +41,29 @@ def normalize(text: str) -> str:
 
 
 def _ordered_marks(run: str) -> str:
-    """One run of combining marks in canonical order: vowels, then tone marks; each mark once.
+    """One run of combining marks in canonical order: vowels, then tone marks; doubles once.
 
-    Within each group marks are sorted by Unicode combining class, so NFC leaves the result alone,
-    and sorting the whole run (rather than swapping neighbours) makes one pass enough:
-    ``่ิ่ิ`` -> ``ิ่``.
+    Each group keeps its own order, put in Unicode canonical order (what NFC would do, but in
+    n log n: NFC is quadratic on long runs). Sorting the run as a whole makes one pass enough:
+    ``่ิ่ิ`` -> ``ิ่``; ``ูั้`` stays as typed (NFC never moves a mark across ั, class 0).
     """
-    ordered = sorted(run, key=lambda c: (c not in _UPPER_LOWER_VOWELS, unicodedata.combining(c)))
-    return _DOUBLED_MARK.sub(r"\1", "".join(ordered))
+    vowels = [c for c in run if c in _UPPER_LOWER_VOWELS]
+    others = [c for c in run if c not in _UPPER_LOWER_VOWELS]
+    return _DOUBLED_MARK.sub(r"\1", _canonical_order(vowels) + _canonical_order(others))
+
+
+def _canonical_order(marks: list[str]) -> str:
+    """Unicode canonical ordering: stable sort by combining class between class-0 characters."""
+    out: list[str] = []
+    pending: list[str] = []
+    for c in marks:
+        if unicodedata.combining(c):
+            pending.append(c)
+        else:
+            out += sorted(pending, key=unicodedata.combining)
+            out.append(c)
+            pending = []
+    return "".join(out + sorted(pending, key=unicodedata.combining))
 
 
 def is_thai(ch: str) -> bool:
