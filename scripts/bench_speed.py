@@ -7,7 +7,7 @@ The model has the exact architecture of facebook/nllb-200-distilled-600M (config
 d_model 1024, 12+12 layers, 16 heads, FFN 4096, vocabulary 256,206, 1024 positions) with RANDOM
 weights, so nothing is downloaded. Timing does not depend on weight values once the output length is
 fixed: every sentence decodes exactly --max-new-tokens tokens (min = max). Inputs are the first N
-Vietnamese lines of NTREX-128 (scripts/data, CC BY-SA 4.0); they are tokenized by a stand-in
+Vietnamese lines of NTREX-128 (vnthai_mt/data/tiny-model, CC BY-SA 4.0); they are tokenized by a stand-in
 sentencepiece vocabulary trained on shipped text (the real NLLB vocabulary cannot be downloaded here),
 whose mean source length is reported (``source_tokens_mean``).
 
@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent
-DATA = SCRIPTS / "data" / "ntrex128-sample.vie.txt"
+DATA = SCRIPTS.parent / "src" / "vnthai_mt" / "data" / "tiny-model" / "ntrex128-sample.vie.txt"
 MARKER = "bench-model.json"
 
 # facebook/nllb-200-distilled-600M, config.json (model_type m2m_100), written out by hand.
@@ -87,15 +87,12 @@ def build_model(workdir: Path, seed: int) -> dict:
         info = json.loads(marker.read_text(encoding="utf-8"))
         if info.get("config") == NLLB_600M and info.get("seed") == seed:
             return info  # reuse a folder built by an earlier run (--workdir)
-    import importlib.util
     import tempfile as tf
 
     import torch
     from transformers import M2M100Config, M2M100ForConditionalGeneration
 
-    spec = importlib.util.spec_from_file_location("make_tiny_model", SCRIPTS / "make_tiny_model.py")
-    tiny = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tiny)
+    from vnthai_mt.translate import tiny_model as tiny
     from vnthai_mt.translate.backends import quiet_progress_bars
     from vnthai_mt.translate.convert import convert_model
 

@@ -28,7 +28,7 @@ Stopping and resuming: a finished (strategy, set) has its hypothesis file and it
 unfinished one from the Translator's checkpoint (chunks of segments already translated are kept).
 Without ``--resume`` everything is translated again.
 
-A model folder whose README.md or config says "random weights" (``scripts/make_tiny_model.py``,
+A model folder whose README.md or config says "random weights" (``vnthai-mt tiny-model``,
 ``scripts/bench_speed.py``) is labelled in every output: RANDOM WEIGHTS, scores are meaningless
 except term accuracy. ``constrain`` needs a backend with a logits-processor hook (transformers); on
 CTranslate2 it is reported as not supported instead of run.
@@ -124,12 +124,10 @@ class LimitCounter(logging.Filter):
         self.count = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if "reached the" in str(record.msg) and "output limit" in str(record.msg) and record.args:
-            try:
-                self.count += int(record.args[0])
-                return False
-            except (TypeError, ValueError, IndexError):
-                pass
+        args = record.args
+        if "output limit" in str(record.msg) and isinstance(args, dict) and "count" in args:
+            self.count += int(args["count"])  # the backend logs {"count", "limit"}
+            return False
         return True
 
 

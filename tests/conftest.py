@@ -2,7 +2,7 @@
 
 ``tiny_nllb`` is a Transformers folder (NLLB-200 layout: NllbTokenizer with vie_Latn/tha_Thai,
 M2M100ForConditionalGeneration), ``tiny_nllb_ct2`` its CTranslate2 copy (float32, so greedy outputs
-match the Transformers ones). Both are built by scripts/make_tiny_model.py; outputs are noise, but
+match the Transformers ones). Both are built by vnthai_mt.translate.tiny_model (`vnthai-mt tiny-model`); outputs are noise, but
 the code path is the one real models take. The sentencepiece vocabulary knows every Thai letter, so
 any Thai string can be forced (constrained decoding, target prefixes) without <unk>.
 """
@@ -38,8 +38,10 @@ def load_script():
 
 @pytest.fixture(scope="session")
 def make_tiny_model():
-    """The ``build_tiny_model(out, family, seed=...)`` function of scripts/make_tiny_model.py."""
-    return _load_script("make_tiny_model").build_tiny_model
+    """``vnthai_mt.translate.tiny_model.build_tiny_model(out, family, seed=...)``."""
+    from vnthai_mt.translate.tiny_model import build_tiny_model
+
+    return build_tiny_model
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """The ``mask`` strategy end to end, with a model that really carries placeholders through.
 
 The random-weights tiny model ignores its input, so with it a placeholder can only get lost. Here
-``scripts/make_tiny_model.py --train-copy`` builds a tiny NLLB model (random initialisation, then trained
+``vnthai-mt tiny-model --train-copy`` builds a tiny NLLB model (random initialisation, then trained
 on the CPU only to COPY its input, placeholders included; about 40 s, once per session): ``[1]``, ``[2]``
 go through the real model and backend, come back, and are restored to the glossary's Thai, and the
 report says so. A placeholder the model loses is reported ``missing``: checked on a sentence this model
@@ -38,7 +38,7 @@ PLACEHOLDER = re.compile(r"\[\d+\]")
 
 @pytest.fixture(scope="session")
 def copy_nllb(tmp_path_factory, make_tiny_model):
-    """Tiny NLLB model trained only to copy its input (see scripts/make_tiny_model.py --train-copy)."""
+    """Tiny NLLB model trained only to copy its input (see vnthai_mt.translate.tiny_model)."""
     out = tmp_path_factory.mktemp("models") / "tiny-nllb-copy"
     return make_tiny_model(out, "nllb", seed=0, train_copy_steps=COPY_STEPS)
 
@@ -90,8 +90,10 @@ def test_the_model_copies_placeholders(mask_translator):
 
 
 @pytest.fixture(scope="session")
-def tiny_script(load_script):
-    return load_script("make_tiny_model")
+def tiny_script():
+    from vnthai_mt.translate import tiny_model
+
+    return tiny_model
 
 
 @settings(max_examples=200, deadline=None)

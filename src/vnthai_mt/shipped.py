@@ -33,3 +33,13 @@ def shipped_path(*parts: str) -> Path:
     if not path.exists():
         raise InputError("this vnthai-mt installation lacks its shipped data (reinstall the package)", path)
     return path
+
+
+def display_path(path: str | Path) -> str:
+    """How a file is named in reports: shipped files as ``vnthai_mt/data/...`` (the same for every
+    installation, so a report from the wheel equals one from the source tree), others as given."""
+    try:
+        inside = Path(path).resolve().relative_to(data_dir().resolve())
+    except ValueError:
+        return str(path)
+    return f"vnthai_mt/data/{inside.as_posix()}"

@@ -9,10 +9,11 @@ import importlib
 import sys
 
 from vnthai_mt import __version__
+from vnthai_mt.cli import output
 from vnthai_mt.errors import VnthaiError
 
 # Module name -> (subcommand names it registers). Order is the order shown by --help.
-COMMAND_MODULES = ["translate", "convert", "check", "eval", "glossary", "names", "translit"]
+COMMAND_MODULES = ["translate", "convert", "check", "eval", "glossary", "names", "translit", "examples", "tiny_model"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,12 +27,25 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"vnthai_mt.cli.{name}")
         module.register(sub)
+    _add_output_options(sub)
     return parser
+
+
+def _add_output_options(sub: argparse._SubParsersAction) -> None:
+    """-q, -v and --color on every subcommand, nested ones (glossary validate, ...) included."""
+    for parser in sub.choices.values():
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            for action in nested:
+                _add_output_options(action)
+        else:
+            output.add_options(parser)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    handler = output.setup(args)
     try:
         return int(args.func(args) or 0)
     except VnthaiError as err:
@@ -42,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        handler.flush()
 
 
 if __name__ == "__main__":

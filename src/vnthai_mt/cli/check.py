@@ -13,11 +13,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from vnthai_mt.cli.output import color_enabled
+
 FORMATS = ("text", "json", "html")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8)")
+    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8; - for stdin)")
     p.add_argument("--source", metavar="FILE.vi",
                    help="the Vietnamese source, line-aligned: adds key-term and number checks")
     p.add_argument("--glossary", "-g", action="append", default=[], metavar="G",
@@ -49,7 +51,8 @@ def register(sub) -> None:
     _add_common(f)
     f.add_argument("--only", action="extend", nargs="+", choices=FIXABLE, metavar="KIND",
                    help=f"fix only these kinds (default: all of {', '.join(FIXABLE)})")
-    f.add_argument("-o", "--output", metavar="OUT", help="write the fixed text here (may be FILE.th itself)")
+    f.add_argument("-o", "--output", metavar="OUT",
+                   help="write the fixed text here (may be FILE.th itself; - for stdout)")
     f.add_argument("--json", action="store_true", help="print the applied edits as JSON instead of a diff")
     f.set_defaults(func=run_fix)
 
@@ -62,7 +65,7 @@ def _check(args):
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
-    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=args.file,
+    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path,
                          source_file=args.source)
     return doc, result
 
@@ -93,12 +96,13 @@ def run_check(args) -> int:
             _write(args.output, buffer.getvalue())
         else:
             tty = sys.stdout.isatty()
-            report.print_text(result, sys.stdout, color=None if tty else False, width=None if tty else 160)
+            report.print_text(result, sys.stdout, color=color_enabled(args, sys.stdout),
+                              width=None if tty else 160)
     elif args.output:
         _write(args.output, text)
     else:
         sys.stdout.write(text)
-    if args.output:
+    if args.output and not args.quiet:
         print(report.summary_line(result), file=sys.stderr)
     return result.exit_code
 
@@ -106,22 +110,28 @@ def run_check(args) -> int:
 def run_fix(args) -> int:
     import json
 
+    from vnthai_mt.errors import InputError
     from vnthai_mt.qa.fix import apply_edits, planned_edits, unified_diff
 
     doc, result = _check(args)
     fixed = apply_edits(doc.lines, planned_edits(result, args.only))
     new_text = doc.text(fixed.lines)
     if args.json:
+        if args.output == "-":
+            raise InputError("--json prints to stdout, which -o - already uses")
         sys.stdout.write(json.dumps({
             "file": args.file,
             "applied": [vars(e) for e in fixed.applied],
             "skipped": [vars(e) for e in fixed.skipped],
         }, ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(unified_diff(args.file, doc.text(), new_text))
-    if args.output:
+    elif args.output != "-":
+        sys.stdout.write(unified_diff(result.file, doc.text(), new_text))
+    if args.output == "-":
+        sys.stdout.write(new_text)
+    elif args.output:
         _write(args.output, new_text)
-    where = f"; wrote {args.output}" if args.output else " (diff only; use -o to write)"
-    print(f"{args.file}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
-          file=sys.stderr)
+    where = {None: " (diff only; use -o to write)", "-": "; wrote it to stdout"}.get(args.output, f"; wrote {args.output}")
+    if not args.quiet:
+        print(f"{result.file}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
+              file=sys.stderr)
     return 0

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from vnthai_mt.cli.output import show_progress
+
 STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
 FORMATS = ("txt", "jsonl", "tsv", "csv", "docx")
 DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
@@ -157,7 +159,7 @@ def run(args) -> int:
         allocation=args.allocation,
         chunk_segments=args.chunk_segments,
         threads=args.threads,
-        progress=True,
+        progress=show_progress(args),
     )
     reports = []
     try:
@@ -190,7 +192,7 @@ def run(args) -> int:
             "summary": summary,
             "settings": translator.settings,
         }, ensure_ascii=False))
-    else:
+    elif not args.quiet:
         where = reports[0].output if len(reports) == 1 else args.output
         print(
             f"translated {summary['segments']} segment(s) in {len(reports)} file(s) to {where}: "

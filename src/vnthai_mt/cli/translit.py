@@ -10,7 +10,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "translit", help="transcribe Vietnamese names into Thai (Royal Institute rules)",
         description="Transcribe Vietnamese person or place names into Thai script (Royal Institute 2012 "
-        "rules, established forms first). With no NAME, reads one name per line from standard input and "
+        "rules, established forms first). With no NAME (or -), reads one name per line from standard input and "
         "prints one rendering per line in the same order (an empty line gives an empty line).")
     p.add_argument("names", nargs="*", metavar="NAME", help="names to transcribe (quote names with spaces)")
     p.add_argument("--kind", choices=["person", "place"], default="person",
@@ -24,7 +24,7 @@ def _run(args) -> int:
     from vnthai_mt.io.utf8 import decode_utf8
     from vnthai_mt.names.translit import transcribe
 
-    if args.names:
+    if args.names and args.names != ["-"]:
         names = args.names
     else:
         names = decode_utf8(sys.stdin.buffer.read(), "<stdin>").splitlines()

@@ -8,7 +8,7 @@ compact table for people.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,11 +55,15 @@ def evaluate(
     detect_names: bool = True,
     bootstrap_samples: int = BOOTSTRAP_SAMPLES,
     ar_trials: int = AR_TRIALS,
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
+    """Every metric its inputs allow (see the module doc); ``progress(step)`` before each step."""
+    step = progress or (lambda name: None)
     result: dict[str, Any] = {"segments": len(inputs.hyps)}
     if inputs.refs:
         from vnthai_mt.evaluation.metrics import Scorer
 
+        step("BLEU, chrF++, TER")
         scorer = Scorer(inputs.refs, segmenter=segmenter, spm=spm)
         views = scorer.views(inputs.hyps)
         for key, score in scorer.score(inputs.hyps, views).items():
@@ -67,16 +71,19 @@ def evaluate(
         if inputs.baseline is not None:
             from vnthai_mt.evaluation.significance import compare
 
+            step("significance")
             comparisons = compare(scorer, inputs.hyps, inputs.baseline,
                                   bootstrap_samples=bootstrap_samples, ar_trials=ar_trials)
             result["significance"] = {key: c.to_dict() for key, c in comparisons.items()}
     if inputs.requirements is not None:
         from vnthai_mt.evaluation.terms import term_accuracy
 
+        step("term accuracy")
         result["terms"] = term_accuracy(inputs.hyps, inputs.requirements).to_dict()
     if inputs.src is not None and (matcher is not None or inputs.src_matches is not None):
         from vnthai_mt.evaluation.consistency import consistency, documents_from_blank_lines
 
+        step("consistency")
         documents = inputs.documents or documents_from_blank_lines(inputs.src)
         report = consistency(inputs.src, inputs.hyps, documents, matcher, line_matches=inputs.src_matches,
                              detect_names=detect_names)

@@ -41,7 +41,22 @@ class CorpusScore:
     detail: str = ""  # sacrebleu's verbose part (n-gram precisions, BP, ...)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "score": self.score, "signature": self.signature, "detail": self.detail}
+        """JSON form: the score rounded as sacrebleu's ``Score.format`` does (2 decimals: 100.0, not
+        100.00000000000004), the signature as sacrebleu writes it and split into its fields."""
+        return {"name": self.name, "score": round_score(self.score), "signature": self.signature,
+                "signature_fields": signature_fields(self.signature), "detail": self.detail}
+
+
+SCORE_DECIMALS = 2  # sacrebleu's Score.format(width=2)
+
+
+def round_score(value: float) -> float:
+    return float(f"{value:.{SCORE_DECIMALS}f}")
+
+
+def signature_fields(signature: str) -> dict[str, str]:
+    """``"nrefs:1|case:mixed|tok:none"`` -> ``{"nrefs": "1", "case": "mixed", "tok": "none"}``."""
+    return dict(part.split(":", 1) for part in signature.split("|") if ":" in part)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vnthai_mt.evaluation.metrics import Scorer
+from vnthai_mt.evaluation.metrics import Scorer, round_score
 
 BOOTSTRAP_SAMPLES = 1000
 AR_TRIALS = 10000
@@ -30,7 +30,10 @@ class Estimate:
     ci: float | None = None  # half-width of the 95% interval around the mean
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "mean": self.mean, "ci95": self.ci}
+        def rounded(value: float | None) -> float | None:
+            return None if value is None else round_score(value)
+
+        return {"score": rounded(self.score), "mean": rounded(self.mean), "ci95": rounded(self.ci)}
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Comparison:
         return {
             "baseline": self.baseline.to_dict(),
             "system": self.system.to_dict(),
-            "delta": self.delta,
+            "delta": round_score(self.delta),
             "paired_bootstrap": {"p_value": self.bootstrap_p, "samples": self.bootstrap_samples},
             "approximate_randomization": {"p_value": self.ar_p, "trials": self.ar_trials},
             "signature": self.signature,

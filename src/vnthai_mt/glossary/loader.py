@@ -10,12 +10,14 @@ an entry with the same Vietnamese term replaces the earlier entry.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vnthai_mt.shipped import shipped_path
+from vnthai_mt.shipped import display_path, shipped_path
 from vnthai_mt.errors import GlossaryError, InputError
 from vnthai_mt.glossary.entry import COLUMNS, KINDS, LIST_SEPARATOR, REQUIRED, Entry
 from vnthai_mt.io.utf8 import read_utf8
@@ -60,6 +62,13 @@ class Glossary:
 
     def __iter__(self):
         return iter(self.entries)
+
+    def fingerprint(self) -> str:
+        """SHA-256 over the entries (every column, in order): equal glossaries, equal fingerprints."""
+        digest = hashlib.sha256()
+        for entry in self.entries:
+            digest.update(json.dumps(entry.as_row(), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        return digest.hexdigest()
 
     def lookup_vi(self, term: str) -> Entry | None:
         return self._by_vi.get(vi_key(term))
@@ -212,10 +221,11 @@ def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
             text = read_utf8(path)
         except InputError as err:  # reported as a glossary problem, same file and line
             raise GlossaryError(err.message, path, err.line) from None
-        rows = _rows_from_delimited(text, path, "\t" if fmt == "tsv" else ",")
-        entries = [_entry_from_row(row, path, line) for line, row in rows]
-    validate_entries(entries, path)
-    return Glossary(entries, [str(path)])
+        shown = Path(display_path(path))  # shipped files: the same name in every installation
+        rows = _rows_from_delimited(text, shown, "\t" if fmt == "tsv" else ",")
+        entries = [_entry_from_row(row, shown, line) for line, row in rows]
+    validate_entries(entries, Path(display_path(path)))
+    return Glossary(entries, [display_path(path)])
 
 
 def default_glossary_dir() -> Path:

@@ -1,14 +1,23 @@
-"""Reading text files strictly as UTF-8, with errors that name the file and line."""
+"""Reading text files strictly as UTF-8, with errors that name the file and line.
+
+``"-"`` is standard input. Files in a format that is not plain text (XLIFF, TMX, PO, SRT, HTML, PDF,
+DOCX: see ``io.sniff``) are refused with one line that names the format, never decoded as text.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.sniff import refusal, unsupported_format
 
 
 def decode_utf8(data: bytes, path: str | Path) -> str:
     """Decode ``data`` as UTF-8 (a leading BOM is dropped); bad bytes give ``path:line: ...``."""
+    fmt = unsupported_format(path, data[:65536])
+    if fmt is not None:
+        raise InputError(refusal(fmt), path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -22,7 +31,9 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
 
 
 def read_bytes(path: str | Path, folder_hint: str = "") -> bytes:
-    """The file's bytes; a missing or unreadable file is one clear ``InputError``."""
+    """The file's bytes (``"-"``: standard input); a missing or unreadable file is one clear ``InputError``."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
     path = Path(path)
     try:
         return path.read_bytes()

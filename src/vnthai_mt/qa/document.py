@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.io.utf8 import read_utf8
+from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
 
 @dataclass
@@ -40,9 +40,11 @@ class Document:
 
 
 def read_document(path: str | Path) -> Document:
-    doc = Document.from_text(read_utf8(path), str(path))  # read_utf8 drops a BOM; remember it
-    with open(path, "rb") as fh:
-        doc.bom = fh.read(3) == b"\xef\xbb\xbf"
+    """Read ``path`` once (``"-"``: standard input, shown as ``<stdin>``)."""
+    data = read_bytes(path)
+    name = "<stdin>" if str(path) == "-" else str(path)
+    doc = Document.from_text(decode_utf8(data, name), name)  # decode_utf8 drops a BOM; remember it
+    doc.bom = data.startswith(b"\xef\xbb\xbf")
     return doc
 
 

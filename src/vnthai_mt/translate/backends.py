@@ -253,11 +253,11 @@ class Backend:
 
     def _warn_truncated(self, count: int, limit: int) -> None:
         if count:
+            # Dict arguments: the CLI sums the counts of repeated warnings into one line.
             log.warning(
-                "%d translation(s) reached the %d-token output limit and may be cut short; "
-                "raise max_new_tokens or split long segments",
-                count,
-                limit,
+                "%(count)d translation(s) reached the output limit (up to %(limit)d tokens) and may be cut "
+                "short; raise max_new_tokens or split long segments",
+                {"count": count, "limit": limit},
             )
 
     def __repr__(self) -> str:

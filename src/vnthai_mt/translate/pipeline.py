@@ -2,9 +2,10 @@
 
     from vnthai_mt.translate.pipeline import Translator
 
-    tr = Translator(model="facebook/nllb-200-distilled-600M", glossaries=["my_terms.tsv"])
-    tr.translate(["Chủ tịch UBND tỉnh Nguyễn Khắc Thận phát biểu."])      # -> ["..."]
-    tr.translate_file("article.vi.txt", "article.th.txt", report="report.json")
+    with Translator(model="facebook/nllb-200-distilled-600M", glossaries=["my_terms.tsv"]) as tr:
+        tr.translate("Chủ tịch UBND tỉnh Nguyễn Khắc Thận phát biểu.")       # -> "..." (one string)
+        tr.translate(["Câu một.", "Câu hai."])                              # -> ["...", "..."]
+        tr.translate_file("article.vi.txt", "article.th.txt", report="report.json")
 
 Per segment (a line of txt, a jsonl field, a tsv/csv cell, a docx paragraph):
 
@@ -38,7 +39,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
@@ -127,7 +128,7 @@ class _Plan:
 class Translator:
     """Translate Vietnamese text and documents into Thai with the glossary enforced (see module doc).
 
-    model: hub id or local folder (``scripts/make_tiny_model.py`` makes a tiny offline one);
+    model: hub id or local folder (``vnthai-mt tiny-model`` makes a tiny offline one);
     backend: "transformers" or "ctranslate2"; glossaries: extra glossary files (or one ``Glossary``),
     stacked over the shipped ones unless ``default_glossary=False``; strategy: hybrid, constrain, mask,
     repair or none; era: "be" (Buddhist era, default), "ce" or "keep"; digits: "arabic", "thai" or
@@ -203,7 +204,7 @@ class Translator:
             "backend": getattr(engine, "name", backend),
             "dtype": getattr(engine, "dtype", dtype),
             "strategy": strategy,
-            "glossary": _glossary_fingerprint(self.glossary),
+            "glossary": self.glossary.fingerprint(),
             "names": names,
             "era": era,
             "digits": digits,
@@ -216,12 +217,24 @@ class Translator:
 
     # --- public API ----------------------------------------------------------------------------------
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
-        """Thai for each text (one document: names are made consistent across the list)."""
+    @overload
+    def translate(self, texts: str) -> str: ...
+
+    @overload
+    def translate(self, texts: Sequence[str]) -> list[str]: ...
+
+    def translate(self, texts: str | Sequence[str]) -> str | list[str]:
+        """Thai for one text (a ``str``), or for each text of a list (one document: names are made
+        consistent across the list)."""
+        if isinstance(texts, str):
+            return self.translate_with_report([texts]).texts[0]
         return self.translate_with_report(texts).texts
 
-    def translate_with_report(self, texts: Sequence[str], ids: Sequence[str] | None = None) -> Result:
-        texts = list(texts)
+    def translate_with_report(self, texts: str | Sequence[str], ids: Sequence[str] | None = None) -> Result:
+        """The translations with their report (``Result.texts``, ``Result.report``); a ``str`` is one text."""
+        texts = [texts] if isinstance(texts, str) else list(texts)
+        if not all(isinstance(t, str) for t in texts):
+            raise InputError("translate takes a string or a list of strings")
         ids = list(ids) if ids is not None else [str(i) for i in range(1, len(texts) + 1)]
         timings = Timings()
         outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings)
@@ -293,17 +306,32 @@ class Translator:
 
         pairs = plan_folder(input_dir, output_dir, pattern)
         reports = []
-        for src, dst in pairs:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume))
+        files = _progress(len(pairs), self.progress, unit="file", position=1)  # below the segment bar
+        try:
+            for number, (src, dst) in enumerate(pairs, start=1):
+                files.set_description_str(f"file {number}/{len(pairs)} {Path(src).name}")
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume))
+                files.update(1)
+        finally:
+            files.close()
         if report is not None:
             write_combined_report(reports, report)
         return reports
 
     def close(self) -> None:
+        """Release the model and close the translation memory (also done by ``with``)."""
         if self._cache is not None:
             self._cache.close()
             self._cache = None
+        self.backend = None  # drops the model and tokenizer: their memory is freed with the last reference
+        self._enforcer = None
+
+    def __enter__(self) -> Translator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- the work ------------------------------------------------------------------------------------
 
@@ -317,6 +345,8 @@ class Translator:
         done: dict[str, str] | None = None,
         record: Callable[[dict[str, str]], None] | None = None,
     ) -> tuple[list[str], list[SegmentReport]]:
+        if self.backend is None:
+            raise InputError("this Translator was closed; make a new one")
         done = done or {}
         t0 = time.perf_counter()
         renderer = None
@@ -448,13 +478,6 @@ def _open_cache(cache):
     return cache
 
 
-def _glossary_fingerprint(glossary: Glossary) -> str:
-    digest = hashlib.sha256()
-    for entry in glossary.entries:
-        digest.update(json.dumps(entry.as_row(), sort_keys=True, ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()
-
-
 def _cache_source(piece: str, required: list[Required]) -> str:
     """The memory's key text: the piece, plus its required renderings (they depend on the document's
     names, so one sentence may need different Thai in two documents)."""
@@ -484,17 +507,20 @@ class _NoBar:
     def update(self, n: int) -> None:
         pass
 
+    def set_description_str(self, text: str) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
 
-def _progress(total: int, wanted: bool):
+def _progress(total: int, wanted: bool, unit: str = "seg", position: int = 0):
     """A tqdm bar on stderr when asked for and stderr is a terminal; otherwise nothing."""
     if not wanted or not sys.stderr.isatty():
         return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="seg", file=sys.stderr, leave=False)
+    return tqdm(total=total, unit=unit, file=sys.stderr, leave=False, position=position)
 
 
 def write_combined_report(reports: Sequence[Report], path: str | Path) -> None:

@@ -37,7 +37,7 @@ def how_to_get(model: str) -> str:
     return (
         f"download it once with network access (`hf download {model}`, or any run without "
         "HF_HUB_OFFLINE), then work offline with HF_HUB_OFFLINE=1; or pass a local model folder "
-        "(--model PATH; `scripts/make_tiny_model.py OUT` builds a tiny random-weights one for trying)"
+        "(--model PATH; `vnthai-mt tiny-model OUT` builds a tiny random-weights one for trying)"
     )
 
 
