@@ -14,8 +14,10 @@ def register(sub) -> None:
                        description="Validate glossaries, find their terms in Vietnamese text, convert formats.")
     gsub = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
 
-    v = gsub.add_parser("validate", help="check glossary files (exit 2 with file:line on the first error)")
-    v.add_argument("paths", nargs="+", metavar="PATH", help="TSV, CSV or TBX glossary files")
+    v = gsub.add_parser("validate", help="check glossary files (exit 2 with file:line on the first error)",
+                        description="Check glossary files; with no PATH, the shipped glossaries.")
+    v.add_argument("paths", nargs="*", metavar="PATH",
+                   help="TSV, CSV or TBX glossary files, or folders of them (default: the shipped ones)")
     v.add_argument("--stack", action="store_true",
                    help="also report the stacked result (shipped glossaries first, then PATHs in order)")
     v.add_argument("--json", action="store_true", help="print a JSON summary")
@@ -42,23 +44,48 @@ def _summary(glossary) -> str:
     return f"{len(glossary)} entries (" + ", ".join(f"{k} {counts[k]}" for k in KINDS) + ")"
 
 
+GLOSSARY_SUFFIXES = (".tsv", ".csv", ".tbx")
+
+
+def _glossary_files(paths: list[str]) -> list[str]:
+    """The files to validate: each PATH, a folder's glossary files, or the shipped ones."""
+    from vnthai_mt.errors import GlossaryError
+    from vnthai_mt.glossary.loader import default_glossary_paths
+
+    if not paths:
+        return [str(p) for p in default_glossary_paths()]
+    files: list[str] = []
+    for path in paths:
+        if Path(path).is_dir():
+            found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in GLOSSARY_SUFFIXES)
+            if not found:
+                raise GlossaryError("no glossary file (.tsv, .csv, .tbx) in this folder", path)
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
 def _validate(args) -> int:
     from vnthai_mt.glossary import Glossary, load_glossaries, load_glossary
+    from vnthai_mt.shipped import display_path
 
     results = []
     total = Glossary()
-    for path in args.paths:
-        glossary = load_glossary(path)
+    files = _glossary_files(args.paths)
+    for file in files:
+        glossary = load_glossary(file)
+        path = display_path(file)
         total = Glossary(total.entries + glossary.entries)
         results.append({"path": path, "entries": len(glossary), "kinds": glossary.counts_by_kind()})
         if not args.json:
             print(f"{path}: ok, {_summary(glossary)}")
-    if len(args.paths) > 1:
+    if len(files) > 1:
         results.append({"path": "(total)", "entries": len(total), "kinds": total.counts_by_kind()})
         if not args.json:
             print(f"total: {_summary(total)}")
     if args.stack:
-        stacked = load_glossaries(args.paths)
+        stacked = load_glossaries(files if args.paths else [])
         results.append({"path": "(stacked)", "entries": len(stacked), "kinds": stacked.counts_by_kind()})
         if not args.json:
             print(f"stacked with the shipped glossaries: {_summary(stacked)}")

@@ -112,8 +112,11 @@ def format_report(result: dict[str, Any], *, max_misses: int = 20) -> str:
     terms = result.get("terms")
     if terms is not None:
         kinds = ", ".join(f"{k} {v['hits']}/{v['total']}" for k, v in terms["by_kind"].items())
+        sig = terms.get("signature") or {}
+        against = (f"; glossary {sig['glossary_sha256']}, {sig['glossary_entries']} entries"
+                   if "glossary_sha256" in sig else f"; suite {sig['suite']}" if "suite" in sig else "")
         rows.append(("term accuracy", _pct(terms["accuracy"]), f"{terms['hits']}/{terms['total']} required "
-                     f"renderings present" + (f" ({kinds})" if kinds else "")))
+                     f"renderings present" + (f" ({kinds})" if kinds else "") + against))
     cons = result.get("consistency")
     if cons is not None:
         rendered = cons["one_way"] + cons["several_ways"]
