@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from vnthai_mt.evaluation.metrics import round_score
-
 from vnthai_mt.cli import main
+from vnthai_mt.evaluation.metrics import round_score
 
 ROOT = Path(__file__).resolve().parents[1]
 NTREX = ROOT / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128"

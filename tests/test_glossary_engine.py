@@ -71,7 +71,8 @@ def test_stacking_later_overrides_earlier(tmp_path):
 
 def test_match_seed_lines_with_decomposed_and_old_style_tones():
     matcher = Matcher(load_glossary(MINI))
-    lines = (DATA.parent.parent / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt").read_text(encoding="utf-8").splitlines()
+    seed = DATA.parent.parent / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt"
+    lines = seed.read_text(encoding="utf-8").splitlines()
     line3 = [m.source for m in matcher.find(lines[2])]
     assert "Tỉnh uỷ" in line3 and "Uỷ ban nhân dân tỉnh" in line3
     line4 = matcher.find(lines[3])

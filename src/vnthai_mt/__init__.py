@@ -38,11 +38,13 @@ _LAZY = {
 __all__ = [*_LAZY, "GlossaryError", "InputError", "ModelNotFoundError", "VnthaiError", "__version__"]
 
 if TYPE_CHECKING:
-    from vnthai_mt.evaluation.run import evaluate
-    from vnthai_mt.glossary.loader import Glossary, load_glossaries
-    from vnthai_mt.names.translit import transcribe
-    from vnthai_mt.qa.run import check, fix
-    from vnthai_mt.translate.pipeline import Translator
+    from vnthai_mt.evaluation.run import evaluate as evaluate
+    from vnthai_mt.glossary.loader import Glossary as Glossary
+    from vnthai_mt.glossary.loader import load_glossaries as load_glossaries
+    from vnthai_mt.names.translit import transcribe as transcribe
+    from vnthai_mt.qa.run import check as check
+    from vnthai_mt.qa.run import fix as fix
+    from vnthai_mt.translate.pipeline import Translator as Translator
 
 
 def __getattr__(name: str) -> Any:

@@ -130,7 +130,8 @@ def run_fix(args) -> int:
         sys.stdout.write(new_text)
     elif args.output:
         _write(args.output, new_text)
-    where = {None: " (diff only; use -o to write)", "-": "; wrote it to stdout"}.get(args.output, f"; wrote {args.output}")
+    where = {None: " (diff only; use -o to write)", "-": "; wrote it to stdout"}.get(
+        args.output, f"; wrote {args.output}")
     if not args.quiet:
         print(f"{result.file}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
               file=sys.stderr)

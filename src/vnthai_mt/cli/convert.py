@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-QUANTIZATIONS = (
-    "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32",
-)  # fmt: skip
+from vnthai_mt.translate.vocabulary import QUANTIZATIONS
 
 
 def register(sub) -> None:

@@ -85,7 +85,7 @@ def _validate(args) -> int:
         if not args.json:
             print(f"total: {_summary(total)}")
     if args.stack:
-        stacked = load_glossaries(files if args.paths else [])
+        stacked = load_glossaries(list(files) if args.paths else [])
         results.append({"path": "(stacked)", "entries": len(stacked), "kinds": stacked.counts_by_kind()})
         if not args.json:
             print(f"stacked with the shipped glossaries: {_summary(stacked)}")

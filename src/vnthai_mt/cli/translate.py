@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from vnthai_mt.cli.output import show_progress
+from vnthai_mt.io.formats import FORMATS
+from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, STRATEGIES
 
-STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
-FORMATS = ("txt", "jsonl", "tsv", "csv", "docx")
 DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
 
 EPILOG = """\
@@ -46,7 +46,7 @@ def register(sub) -> None:
                    help="output file, or folder when there are several inputs or a folder ('-' for stdout)")
     p.add_argument("--model", default=DEFAULT_MODEL, metavar="M",
                    help=f"hub id or model folder (default {DEFAULT_MODEL})")
-    p.add_argument("--backend", choices=("transformers", "ctranslate2"), default="transformers")
+    p.add_argument("--backend", choices=BACKENDS, default="transformers")
     p.add_argument("--device", default="auto", metavar="auto|cpu|cuda")
     p.add_argument("--dtype", default=None, help="float32/float16/bfloat16 (transformers), a compute type (ct2)")
     p.add_argument("--strategy", choices=STRATEGIES, default="hybrid",
@@ -61,9 +61,9 @@ def register(sub) -> None:
     p.add_argument("--field", help="jsonl: the field to translate (default vi/source/src/text)")
     p.add_argument("--column", help="tsv/csv: header name or 1-based number of the column to translate")
     p.add_argument("--out-field", help="jsonl/tsv/csv: write the translation to this field/column instead")
-    p.add_argument("--era", choices=("be", "ce", "keep"), default="be",
+    p.add_argument("--era", choices=ERAS, default="be",
                    help="years: be = Buddhist era (default), ce = Common era, keep = as the model wrote them")
-    p.add_argument("--digits", choices=("arabic", "thai", "keep"), default="arabic")
+    p.add_argument("--digits", choices=DIGITS, default="arabic")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run from its checkpoint (same input and settings)")
     p.add_argument("--cache", metavar="DB", help="SQLite translation memory shared across files and runs")
@@ -72,7 +72,7 @@ def register(sub) -> None:
     p.add_argument("--beams", type=int, default=4, metavar="N", help="beam size (1 = greedy; default 4)")
     p.add_argument("--max-new-tokens", type=int, default=None, metavar="N",
                    help="output tokens per sentence (default about twice the source)")
-    p.add_argument("--allocation", choices=("banks", "none"), default="banks",
+    p.add_argument("--allocation", choices=ALLOCATIONS, default="banks",
                    help="constrained beam search: dynamic beam allocation over banks (default) or masking only")
     p.add_argument("--threads", type=int, default=None, metavar="N",
                    help="CPU threads for the model (default: all available)")

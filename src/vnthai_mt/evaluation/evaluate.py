@@ -29,7 +29,7 @@ def read_segments(path: str | Path) -> list[str]:
     return lines
 
 
-def check_aligned(hyp_path: str | Path, n_hyp: int, path: str | Path, lines: Sequence[str]) -> None:
+def check_aligned(hyp_path: str | Path, n_hyp: int, path: str | Path, lines: Sequence[object]) -> None:
     if len(lines) != n_hyp:
         raise InputError(f"has {len(lines)} lines but the hypothesis {hyp_path} has {n_hyp}; "
                          "files must be line-aligned", path)

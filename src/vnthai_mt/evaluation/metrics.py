@@ -155,4 +155,4 @@ def corpus_scores(
 ) -> dict[str, CorpusScore]:
     """BLEU, chrF++ and TER (and spBLEU with ``spm``) of ``hyps``; ``refs`` is one stream or several."""
     streams = [refs] if refs and isinstance(refs[0], str) else refs
-    return Scorer(streams, segmenter=segmenter, spm=spm).score(hyps)
+    return Scorer(streams, segmenter=segmenter, spm=spm).score(hyps)  # type: ignore[arg-type]

@@ -46,7 +46,8 @@ def _dataset(rows: dict[str, list[str]]):
 def _load_ntrex() -> dict[str, list[str]]:
     folder = eval_dir() / "refsets" / "ntrex128"
     if not folder.is_dir():
-        raise InputError("the shipped NTREX-128 files are missing (reinstall vnthai-mt, or set VNTHAI_MT_EVAL_DIR to a folder holding refsets/)",
+        raise InputError("the shipped NTREX-128 files are missing (reinstall vnthai-mt, or set "
+                         "VNTHAI_MT_EVAL_DIR to a folder holding refsets/)",
                          folder)
     columns = {key: read_lines(folder / name) for key, name in NTREX_FILES.items()}
     counts = {len(v) for v in columns.values()}

@@ -21,14 +21,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.evaluation.evaluate import EvalInputs, check_aligned, evaluate as score_inputs, read_segments
+from vnthai_mt.evaluation.evaluate import EvalInputs, check_aligned, read_segments
+from vnthai_mt.evaluation.evaluate import evaluate as score_inputs
 from vnthai_mt.evaluation.segment import DEFAULT_SEGMENTER
 from vnthai_mt.evaluation.significance import AR_TRIALS, BOOTSTRAP_SAMPLES
 
-Lines = Union[str, Path, Sequence[str]]  # a path or the lines themselves
+Lines = str | Path | Sequence[str]  # a path or the lines themselves
 SHIPPED_SUITE = "terms"
 
 

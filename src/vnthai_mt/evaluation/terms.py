@@ -148,7 +148,7 @@ class SuiteItem:
 
 def load_terms_suite(path: str | Path) -> list[SuiteItem]:
     """Read an annotated suite: one JSON object per line with ``id``, ``vi`` and ``terms``."""
-    items = []
+    items: list[SuiteItem] = []
     for number, line in enumerate(read_lines(path), start=1):
         if not line.strip():
             continue

@@ -14,13 +14,14 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vnthai_mt.shipped import display_path, shipped_path
 from vnthai_mt.errors import GlossaryError, InputError
 from vnthai_mt.glossary.entry import COLUMNS, KINDS, LIST_SEPARATOR, REQUIRED, Entry
 from vnthai_mt.io.utf8 import read_utf8
+from vnthai_mt.shipped import display_path, shipped_path
 from vnthai_mt.text import thai, vietnamese
 
 FORMATS = ("tsv", "csv", "tbx")
@@ -246,7 +247,7 @@ def default_glossary_paths() -> list[Path]:
     return paths
 
 
-def load_glossaries(paths: list[str | Path] | tuple = (), include_default: bool = True) -> Glossary:
+def load_glossaries(paths: Sequence[str | Path] = (), include_default: bool = True) -> Glossary:
     """Stack glossaries: the shipped ones first (unless ``include_default`` is False), then ``paths``."""
     all_paths = (default_glossary_paths() if include_default else []) + [Path(p) for p in paths]
     stacked = Glossary()

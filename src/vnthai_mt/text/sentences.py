@@ -141,7 +141,8 @@ def split_long(
     lead, core, trail = _peel(text)
     if not core:
         return [], SplitInfo((text,))
-    chunks, seps = [core], []
+    chunks: list[str] = [core]
+    seps: list[str] = []
     for splitter in (_clause_pieces, _word_pieces):
         new_chunks: list[str] = []
         new_seps: list[str] = []

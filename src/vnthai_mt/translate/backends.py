@@ -41,10 +41,10 @@ from vnthai_mt.translate.models import (
     detect_language_handling,
 )
 from vnthai_mt.translate.resolve import has_safetensors, resolve_model
+from vnthai_mt.translate.vocabulary import BACKENDS
 
 log = logging.getLogger(__name__)
 
-BACKENDS = ("transformers", "ctranslate2")
 TORCH_DTYPES = ("float32", "float16", "bfloat16")
 CT2_COMPUTE_TYPES = (
     "default", "auto", "float32", "float16", "bfloat16", "int8", "int8_float32", "int8_float16",
@@ -206,7 +206,7 @@ class Backend:
                 f"{self.max_source_tokens}: split it into sentences first"
             )
         if target_prefixes is not None:
-            wanted = [(job, target_prefixes[job.index]) for job in jobs if target_prefixes[job.index]]
+            wanted = [(job, prefix) for job in jobs if (prefix := target_prefixes[job.index])]
             for (job, _), ids in zip(wanted, self.encode_targets([p for _, p in wanted])):
                 job.prefix_ids = ids
 

@@ -49,6 +49,8 @@ from dataclasses import dataclass
 import torch
 from transformers import LogitsProcessor
 
+from vnthai_mt.translate.vocabulary import ALLOCATIONS
+
 NEG_INF = -math.inf
 # A forced token the model scored -inf (another processor banned it) still has to stay selectable.
 _FLOOR = -1e4
@@ -331,7 +333,7 @@ class ConstrainedDecoding(LogitsProcessor):
         eos_token_ids: Sequence[int],
         allocation: str = "banks",
     ) -> None:
-        if allocation not in ("banks", "none"):
+        if allocation not in ALLOCATIONS:
             raise ValueError(f"unknown allocation {allocation!r}")
         self.sets = [ConstraintSet(c) for c in constraints]
         self.num_beams = max(1, num_beams)
@@ -346,13 +348,13 @@ class ConstrainedDecoding(LogitsProcessor):
         self.calls = 0
         self.lost = 0
 
-    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.Tensor:
         rows, cur_len = input_ids.shape
         k = self.num_beams
         if rows != len(self.sets) * k:
             raise ValueError(f"{rows} rows for {len(self.sets)} sentences x {k} beams")
         first = self.max_len is None
-        if first:
+        if self.max_len is None:
             self.max_len = cur_len + self.max_new_tokens
         self.calls += 1
         ids = input_ids.tolist()
@@ -396,7 +398,7 @@ class ConstrainedDecoding(LogitsProcessor):
                 toks = sorted(allowed)
                 keep_r.extend([r] * len(toks))
                 keep_t.extend(toks)
-        out = scores
+        out: torch.Tensor = scores
         if forced_rows or block_eos or ban_r:
             # A handful of indexed writes per step, whatever the batch size (cheap on a GPU too). In
             # place: generate() hands every processor a fresh tensor and keeps only what it returns,
@@ -443,10 +445,11 @@ class ConstrainedDecoding(LogitsProcessor):
             states[r] = cset.advance(state, seq[-1])
             parents.append((r, state, score, prow))
         if parents:
+            assert self._prev_scores is not None  # parents are only found when the last scores were kept
             dev = self._prev_scores.device
-            prow = torch.tensor([p[3] for p in parents], device=dev)
+            rows_t = torch.tensor([p[3] for p in parents], device=dev)
             toks = torch.tensor([ids[p[0]][-1] for p in parents], device=dev)
-            steps = self._prev_scores[prow, toks].tolist()  # one transfer for the whole batch
+            steps = self._prev_scores[rows_t, toks].tolist()  # one transfer for the whole batch
             for (r, _, score, _), step in zip(parents, steps):
                 running[r] = score + step
         return states, running
@@ -478,6 +481,7 @@ class ConstrainedDecoding(LogitsProcessor):
         top_idx, top_val = top.indices.tolist(), top.values.tolist()
         best = total.argmax(dim=1).tolist()
         eos = set(self.eos)
+        known = {r: state for r, state in enumerate(states) if state is not None}  # every row of a group
         cands: dict[int, set[tuple[int, int]]] = {}
         for b in groups:
             live = [r for r in range(b * k, (b + 1) * k) if running[r] > _DEAD]
@@ -485,7 +489,7 @@ class ConstrainedDecoding(LogitsProcessor):
             cset = self.sets[b]
             for r in live:
                 found.add((r, best[r]))
-                state = states[r]
+                state = known[r]
                 extra = cset.continuations(state) | cset.start_tokens(cset.break_off(state))
                 found.update((r, t) for t in extra)
             cands[b] = {(r, t) for r, t in found if r in live and t not in eos}
@@ -495,7 +499,7 @@ class ConstrainedDecoding(LogitsProcessor):
         keep: list[tuple[int, int]] = []
         for b in groups:
             cset = self.sets[b]
-            scored = [(cset.bank(cset.advance(states[r], t)), value_of[(r, t)], r, t)
+            scored = [(cset.bank(cset.advance(known[r], t)), value_of[(r, t)], r, t)
                       for r, t in cands[b] if value_of[(r, t)] > NEG_INF]
             # Best of each bank first (highest bank first), then the second best of each, and so on.
             scored.sort(key=lambda x: (-x[0], -x[1]))

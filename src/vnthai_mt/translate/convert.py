@@ -16,10 +16,7 @@ from pathlib import Path
 from vnthai_mt.errors import InputError, ModelNotFoundError
 from vnthai_mt.translate.backends import SIDECAR, quiet_progress_bars
 from vnthai_mt.translate.resolve import resolve_model
-
-QUANTIZATIONS = (
-    "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32",
-)  # fmt: skip
+from vnthai_mt.translate.vocabulary import QUANTIZATIONS
 
 # Tokenizer files of the supported families (NLLB, M2M-100, mBART-50, MADLAD/T5, Marian).
 TOKENIZER_FILES = (

@@ -38,8 +38,8 @@ from typing import Any
 from vnthai_mt.text import thai
 from vnthai_mt.translate import placeholders, repair
 from vnthai_mt.translate.requirements import Required
+from vnthai_mt.translate.vocabulary import STRATEGIES
 
-STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
 ENFORCED, REPAIRED, MISSING = "enforced", "repaired", "missing"
 
 
@@ -86,7 +86,7 @@ class Timings:
         for name in ("model_s", "redecode_s", "constrain_s", "glossary_s", "redecoded", "rounds", "resumed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    def to_dict(self) -> dict[str, float]:
+    def to_dict(self) -> dict[str, float | int | None]:
         model = self.model_s or float("nan")
         return {
             "model_s": round(self.model_s, 4),
@@ -150,28 +150,28 @@ class Enforcer:
 
     def run(self, sources: Sequence[str], required: Sequence[Sequence[Required]]) -> list[PieceResult]:
         sources = list(sources)
-        required = [list(r) for r in required]
-        if len(sources) != len(required):
+        reqs: list[list[Required]] = [list(r) for r in required]
+        if len(sources) != len(reqs):
             raise ValueError("one list of requirements per source")
         if not sources:
             return []
-        via: list[list[str | None]] = [[None] * len(r) for r in required]
+        via: list[list[str | None]] = [[None] * len(r) for r in reqs]
         s = self.strategy
         if s == "mask":
-            outputs = self._masked(sources, required, via)
+            outputs = self._masked(sources, reqs, via)
         elif self.uses_constrained_decoding:
-            outputs = self._constrained(sources, required)
-            self._mark(outputs, required, via, "constrain")
+            outputs = self._constrained(sources, reqs)
+            self._mark(outputs, reqs, via, "constrain")
         else:
             outputs = self._decode(sources)
-            self._mark(outputs, required, via, "model")
+            self._mark(outputs, reqs, via, "model")
         if s in ("repair", "hybrid"):
-            outputs = self._repair(outputs, required, via)
+            outputs = self._repair(outputs, reqs, via)
         if s == "hybrid" or (s == "constrain" and not self.uses_constrained_decoding):
-            outputs = self._force_prefixes(sources, outputs, required, via)
+            outputs = self._force_prefixes(sources, outputs, reqs, via)
             if s == "hybrid":
-                outputs = self._repair(outputs, required, via)
-        return [self._result(text, reqs, marks) for text, reqs, marks in zip(outputs, required, via)]
+                outputs = self._repair(outputs, reqs, via)
+        return [self._result(text, r, marks) for text, r, marks in zip(outputs, reqs, via)]
 
     # --- bookkeeping -----------------------------------------------------------------------------------
 
@@ -207,8 +207,8 @@ class Enforcer:
         self,
         texts: list[str],
         *,
-        prefixes: list[str | None] | None = None,
-        limits: list[int | None] | None = None,
+        prefixes: Sequence[str | None] | None = None,
+        limits: Sequence[int | None] | None = None,
         constraints: list | None = None,
         field_name: str = "model_s",
     ) -> list[str]:

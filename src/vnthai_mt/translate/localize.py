@@ -24,12 +24,9 @@ Each step is a pure function; ``localize`` runs them in the order numbers, era, 
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from vnthai_mt.text.thai import THAI_DIGITS, be_to_ce, ce_to_be, to_arabic_digits, to_thai_digits
-
-Era = Literal["be", "ce", "keep"]
-Digits = Literal["arabic", "thai", "keep"]
+from vnthai_mt.translate.vocabulary import Digits, Era
 
 _D = "[0-9๐-๙]"
 _NB = r"(?<![0-9๐-๙.,])"  # not inside a longer number
@@ -132,6 +129,7 @@ def convert_years(text: str, era: Era) -> str:
             continue  # inside a span already handled (a followed year)
         ctx, marker, year_s = m.group("ctx"), m.group("marker"), m.group("year")
         year = _as_int(year_s)
+        new_marker: str | None = None
         if marker:
             from_era = "be" if marker in _BE_MARKERS else "ce"
             new_marker = marker if from_era == era else _MARKERS[marker]
@@ -140,12 +138,12 @@ def convert_years(text: str, era: Era) -> str:
             if not ctx or len(year_s) != 4:
                 continue  # a bare number is never a year
             ce_range = _RANGE_AFTER_PI if ctx.startswith("ปี") else _RANGE_DATE
-            from_era = _era_of(year, ce_range)
-            if from_era is None:
+            era_found = _era_of(year, ce_range)
+            if era_found is None:
                 continue
-            new_marker = None
+            from_era = era_found
         out.append(text[pos:m.start("year") if not marker else m.start("marker")])
-        if marker:
+        if new_marker is not None:
             out.append(new_marker + text[m.end("marker"):m.start("year")])
         out.append(_like(year_s, _convert(year, from_era, era)))
         pos = m.end()

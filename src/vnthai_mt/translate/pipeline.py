@@ -47,9 +47,8 @@ from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
 from vnthai_mt.translate.models import DEFAULT_MODEL
 from vnthai_mt.translate.requirements import Required, build_registry, find_required, name_renderer
+from vnthai_mt.translate.vocabulary import DIGITS, ERAS, Digits, Era
 
-ERAS = ("be", "ce", "keep")
-DIGITS = ("arabic", "thai", "keep")
 DEFAULT_CHUNK_SEGMENTS = 32
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
 
@@ -143,8 +142,8 @@ class Translator:
         backend: str = "transformers",
         glossaries: Sequence[str | Path] | Glossary = (),
         strategy: str = "hybrid",
-        era: str = "be",
-        digits: str = "arabic",
+        era: Era = "be",
+        digits: Digits = "arabic",
         device: str = "auto",
         cache: str | Path | Any | None = None,
         *,
@@ -218,7 +217,7 @@ class Translator:
     # --- public API ----------------------------------------------------------------------------------
 
     @overload
-    def translate(self, texts: str) -> str: ...
+    def translate(self, texts: str) -> str: ...  # type: ignore[overload-overlap]  # a str is a Sequence[str] too
 
     @overload
     def translate(self, texts: Sequence[str]) -> list[str]: ...
@@ -372,7 +371,7 @@ class Translator:
                 for i, (text, its) in zip(chunk, results):
                     outputs[i], items[i] = text, its
                 if record is not None:
-                    record({ids[i]: _encode_record(outputs[i], items[i]) for i in chunk})
+                    record({ids[i]: _encode_record(str(outputs[i]), items[i]) for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
@@ -429,13 +428,13 @@ class Translator:
             self._cache.put_many(self.settings["model"], self._settings_fp,
                                  [(k, text) for k, (text, _) in fresh.items()])
         piece_out: list[tuple[str, list[Item]]] = []
-        for p, r, k in zip(pieces, required, keys):
+        for r, k in zip(required, keys):
             if k in fresh:
                 text, its = fresh[k]
                 piece_out.append((text, [Item(**i.to_dict()) for i in its]))
             else:
                 piece_out.append((hits[k], _check_cached(hits[k], r)))
-        out = []
+        out: list[tuple[str, list[Item]]] = []
         for plan in plans:
             if plan.blank:
                 out.append((plan.original, []))

@@ -200,14 +200,14 @@ def make_model(family: str, tokenizer, *, d_model: int, layers: int, max_positio
             share_encoder_decoder_embeddings=True,
         )
         return MarianMTModel(config)
-    config = M2M100Config(
+    m2m = M2M100Config(  # tokenizer_class is a PretrainedConfig argument that the stubs do not list
         **common,
         bos_token_id=0,
         decoder_start_token_id=tokenizer.eos_token_id,
         activation_function="relu",
-        tokenizer_class="NllbTokenizer" if family == "nllb" else "M2M100Tokenizer",
+        tokenizer_class="NllbTokenizer" if family == "nllb" else "M2M100Tokenizer",  # type: ignore[call-arg]
     )
-    return M2M100ForConditionalGeneration(config)
+    return M2M100ForConditionalGeneration(m2m)
 
 
 def copy_lines() -> list[list[str]]:

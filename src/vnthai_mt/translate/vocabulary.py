@@ -1,0 +1,23 @@
+"""The translator's choices, in one light module that the library and the command line both import.
+
+>>> "hybrid" in STRATEGIES and "ctranslate2" in BACKENDS
+True
+
+Importing this costs nothing (no model library), so ``vnthai-mt --help`` builds its choices from here
+instead of keeping copies that could drift.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Era = Literal["be", "ce", "keep"]
+Digits = Literal["arabic", "thai", "keep"]
+ERAS: tuple[str, ...] = get_args(Era)
+DIGITS: tuple[str, ...] = get_args(Digits)
+STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
+BACKENDS = ("transformers", "ctranslate2")
+ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
+QUANTIZATIONS = (
+    "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32",
+)  # fmt: skip
