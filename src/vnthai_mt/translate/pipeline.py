@@ -45,7 +45,13 @@ from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
 from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
 from vnthai_mt.translate.models import DEFAULT_MODEL
-from vnthai_mt.translate.requirements import Required, build_registry, find_required, name_renderer
+from vnthai_mt.translate.requirements import (
+    Required,
+    build_registry,
+    find_required,
+    name_renderer,
+    piece_name_spans,
+)
 
 ERAS = ("be", "ce", "keep")
 DIGITS = ("arabic", "thai", "keep")
@@ -349,7 +355,7 @@ class Translator:
         reports = [SegmentReport(sid, line, its) for sid, line, its in zip(ids, lines, items)]
         return [o if o is not None else "" for o in outputs], reports
 
-    def _plan(self, text: str, pieces: list[str]) -> _Plan:
+    def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:
         from vnthai_mt.text.sentences import split_long, split_segment
 
         if not text.strip():
@@ -357,6 +363,7 @@ class Translator:
         sentences, info = split_segment(text)
         plan = _Plan(text, False, info)
         limit = max(8, self.backend.max_source_tokens - 8)
+        first = len(pieces)
         for sentence in sentences:
             norm = vietnamese.normalize(sentence)
             sub_info = None
@@ -368,15 +375,20 @@ class Translator:
                 ids.append(len(pieces))
                 pieces.append(sub)
             plan.parts.append((ids, sub_info))
+        if spans is not None:
+            # Names are found once on the whole segment, as `names` finds them, then given to the pieces.
+            spans.extend(piece_name_spans(vietnamese.normalize(text), pieces[first:]) if self.names
+                         else [None] * (len(pieces) - first))
         return plan
 
     def _translate_chunk(self, texts: list[str], renderer, timings: Timings) -> list[tuple[str, list[Item]]]:
         from vnthai_mt.text.sentences import rejoin
 
         pieces: list[str] = []
-        plans = [self._plan(t, pieces) for t in texts]
+        spans: list = []
+        plans = [self._plan(t, pieces, spans) for t in texts]
         t0 = time.perf_counter()
-        required = [find_required(p, self.matcher, names=renderer) for p in pieces]
+        required = [find_required(p, self.matcher, names=renderer, spans=sp) for p, sp in zip(pieces, spans)]
         keys = [_cache_source(p, r) for p, r in zip(pieces, required)]
         timings.glossary_s += time.perf_counter() - t0
 

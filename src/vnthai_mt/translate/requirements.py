@@ -62,9 +62,14 @@ def name_renderer(registry=None) -> NameRenderer | None:
 
 
 def find_required(
-    text: str, matcher: Matcher | None, *, names: NameRenderer | None = None
+    text: str, matcher: Matcher | None, *, names: NameRenderer | None = None, spans=None
 ) -> list[Required]:
-    """The required renderings of ``text`` in order of position (see the module docstring)."""
+    """The required renderings of ``text`` in order of position (see the module docstring).
+
+    ``spans``: the names of ``text`` found on its whole segment (``piece_name_spans``); without it the
+    names are found in ``text`` itself. Finding them on the segment, not on each sentence, keeps
+    ``translate`` and ``names`` in agreement: a cue or a list head in one sentence still counts.
+    """
     found: list[Required] = []
     if matcher is not None:
         for m in matcher.find(text):
@@ -75,7 +80,7 @@ def find_required(
         from vnthai_mt.names.detect import find_names
 
         taken = [(r.start, r.end) for r in found]
-        for span in find_names(text):
+        for span in (find_names(text) if spans is None else spans):
             if span.kind not in NAME_KINDS or not span.vietnamese:
                 continue
             if any(a < span.end and span.start < b for a, b in taken):
@@ -85,6 +90,53 @@ def find_required(
                 found.append(Required(span.start, span.end, span.text, th, span.kind, "rule"))
         found.sort(key=lambda r: r.start)
     return found
+
+
+def piece_name_spans(segment: str, pieces: list[str]) -> list[list]:
+    """The names of ``segment`` (normalized) found once on the whole of it, given to each of its
+    ``pieces`` (normalized sentences, in order) with offsets in the piece; a name cut by a piece
+    boundary is left out. A piece not found in the segment gets the names found in it alone."""
+    from vnthai_mt.names.detect import NameSpan, find_names
+
+    spans = find_names(segment)
+    out: list[list] = []
+    cursor = 0
+    for piece in pieces:
+        at = segment.find(piece, cursor) if piece else -1
+        if at < 0:
+            out.append(find_names(piece))
+            continue
+        cursor = at + len(piece)
+        out.append([NameSpan(s.start - at, s.end - at, s.text, s.kind, s.cue, s.vietnamese)
+                    for s in spans if at <= s.start and s.end <= at + len(piece)])
+    return out
+
+
+def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bool = True) -> list[list[Required]]:
+    """What ``translate`` requires of each segment of one document, without a model: one registry for
+    the document, segments cut into sentences as ``translate`` cuts them, names found per segment.
+    Offsets are in ``vietnamese.normalize(segment)``. (``translate`` also cuts sentences longer than the
+    model's input; that never moves a name found here to another rendering.)"""
+    from vnthai_mt.text import vietnamese
+    from vnthai_mt.text.sentences import split_segment
+
+    renderer = name_renderer(build_registry([vietnamese.normalize(t) for t in texts if t.strip()])) \
+        if names else None
+    result = []
+    for text in texts:
+        norm = vietnamese.normalize(text)
+        pieces = [vietnamese.normalize(p) for p in split_segment(text)[0]]
+        piece_spans = piece_name_spans(norm, pieces) if renderer is not None else [None] * len(pieces)
+        found: list[Required] = []
+        cursor = 0
+        for piece, spans in zip(pieces, piece_spans):
+            at = norm.find(piece, cursor)
+            at = cursor if at < 0 else at
+            cursor = at + len(piece)
+            for r in find_required(piece, matcher, names=renderer, spans=spans):
+                found.append(Required(r.start + at, r.end + at, r.vi, r.th, r.kind, r.source, r.variants))
+        result.append(found)
+    return result
 
 
 def build_registry(texts: list[str]):
