@@ -105,6 +105,20 @@ def evaluate_doc(doc: dict, matcher) -> dict:
                      for s in pred], "reqs": reqs}
 
 
+_UNIT_WORDS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thủ đô"}
+
+
+def _unit_requirement(g: dict, reqs: list[dict], text: str) -> dict | None:
+    """A glossary requirement for the whole unit (tỉnh Lâm Đồng, TP Hà Nội) requires the name in it too."""
+    for r in reqs:
+        if r["source"] == "glossary" and r["start"] <= g["start"] and g["end"] <= r["end"] \
+                and r["kind"] == BASE_KIND[g["kind"]]:
+            rest = (text[r["start"]:g["start"]] + text[g["end"]:r["end"]]).strip().lower()
+            if rest in _UNIT_WORDS:
+                return r
+    return None
+
+
 def score(docs: list[dict], results: list[dict]) -> dict:
     det = defaultdict(Counter)  # kind -> tp_exact, gold, pred, overlap_gold, overlap_pred, kind_error
     req = defaultdict(Counter)
@@ -146,8 +160,9 @@ def score(docs: list[dict], results: list[dict]) -> dict:
         ent_th: dict[str, set] = defaultdict(set)
         ent_kind: dict[str, set] = defaultdict(set)
         ent_full: dict[str, str] = {}
+        units: dict[str, set] = defaultdict(set)
         for g in gold:
-            r = req_by_span.get((g["start"], g["end"]))
+            r = req_by_span.get((g["start"], g["end"])) or _unit_requirement(g, reqs, doc["text"])
             req[g["kind"]]["gold"] += 1
             if r is not None and r["kind"] == BASE_KIND[g["kind"]]:
                 req[g["kind"]]["ok"] += 1
@@ -159,7 +174,9 @@ def score(docs: list[dict], results: list[dict]) -> dict:
                     (x for x in reqs if x["start"] < g["end"] and g["start"] < x["end"]), None)})
             if r is not None and g["kind"] != "country":
                 ent_kind[g["entity"]].add(r["kind"])
-                if g["surface"] == g["entity"] or g["surface"].lower() == g["entity"].lower():
+                if (r["start"], r["end"]) != (g["start"], g["end"]):
+                    units[g["entity"]].add(r["th"])  # tỉnh X as a whole: must contain X's rendering
+                elif g["surface"] == g["entity"] or g["surface"].lower() == g["entity"].lower():
                     ent_th[g["entity"]].add(r["th"])
                 else:
                     ent_th[g["entity"] + "\x00short:" + g["surface"]].add(r["th"])
@@ -169,6 +186,8 @@ def score(docs: list[dict], results: list[dict]) -> dict:
             fulls = ent_th.get(e, set())
             shorts = [ths for key, ths in ent_th.items() if key.startswith(e + "\x00short:")]
             bad = len(fulls) > 1 or len(ent_kind.get(e, set())) > 1
+            if fulls and any(not any(f in u for f in fulls) for u in units.get(e, ())):
+                bad = True
             for ths in shorts:
                 if fulls and not all(any(f.endswith(t) for f in fulls) for t in ths):
                     bad = True

@@ -84,6 +84,7 @@ class NameRegistry:
     def __init__(self) -> None:
         self.entries: list[RegistryEntry] = []
         self._documents = 0
+        self.marked = False  # the text seen is written with diacritics (transcribe's ``marked``)
 
     def __iter__(self):
         return iter(self.entries)
@@ -139,7 +140,7 @@ class NameRegistry:
         return entry
 
     def _absorb_or_create(self, norm: str, kind: str) -> RegistryEntry:
-        entry = RegistryEntry(norm, kind, transcribe(norm, kind=kind))
+        entry = RegistryEntry(norm, kind, transcribe(norm, kind=kind, marked=self.marked))
         folded = _fold_syllables(norm)
         # Earlier short forms or diacritic-free forms of this name join the new entry.
         for other in [e for e in self.entries if e.kind == kind]:
@@ -173,14 +174,13 @@ class NameRegistry:
             return has_new
         return len(_fold_syllables(norm)) > len(_fold_syllables(entry.vi))
 
-    @staticmethod
-    def _promote(entry: RegistryEntry, norm: str) -> None:
+    def _promote(self, entry: RegistryEntry, norm: str) -> None:
         if entry.vi not in entry.variants:
             entry.variants.append(entry.vi)
         if norm in entry.variants:
             entry.variants.remove(norm)
         entry.vi = norm
-        entry.transcription = transcribe(norm, kind=entry.kind)
+        entry.transcription = transcribe(norm, kind=entry.kind, marked=self.marked)
         entry.notes = [n for n in entry.notes if not n.startswith("given name only")]
 
     # --- documents ----------------------------------------------------------------------------------
@@ -189,6 +189,7 @@ class NameRegistry:
         """Find the names in ``text`` and register them. Returns (span, entry) per mention, in order."""
         doc = self._documents
         self._documents += 1
+        self.marked = self.marked or vietnamese.has_diacritics(text)
         spans = find_names(text, glossary=glossary)
         entries = [self.add(span.text, span.kind, (doc, span.start, span.end)) for span in spans]
         # Resolve again: a short form seen before its full name now belongs to the full entry.
@@ -198,7 +199,7 @@ class NameRegistry:
         """The Thai for ``mention``: its entry's rendering, or a fresh transcription."""
         entry = self.resolve(mention, kind)
         if entry is None:
-            return transcribe(mention, kind=kind).thai
+            return transcribe(mention, kind=kind, marked=self.marked).thai
         return entry.thai_for(mention)
 
     def rows(self) -> list[dict[str, str]]:

@@ -231,14 +231,18 @@ def clean_name(name: str) -> str:
     return _DASHES.sub("-", text)
 
 
-def transcribe(name: str, kind: str = "person") -> Transcription:
-    """Render ``name`` (a person's or a place's name in Vietnamese) in Thai."""
+def transcribe(name: str, kind: str = "person", *, marked: bool = False) -> Transcription:
+    """Render ``name`` (a person's or a place's name in Vietnamese) in Thai.
+
+    ``marked``: the text the name comes from is written with diacritics, so a name without any (Vinh,
+    Giang Huy, Minh Anh) really has none and is read as written, with high confidence."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     vi = clean_name(name)
     if not vi:
         return Transcription("", "low", "rule", vi="", kind=kind, notes=("empty name",))
-    has_marks = vietnamese.has_diacritics(vi)
+    has_marks = vietnamese.has_diacritics(vi) or (marked and all(
+        is_vietnamese_syllable(w) for w in _SYLLABLE.findall(vi)))
 
     entry = lookup_established(vi, kind)
     if entry is None and not has_marks:

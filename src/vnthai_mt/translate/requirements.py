@@ -20,6 +20,7 @@ from typing import Any
 
 from vnthai_mt.glossary import Matcher
 from vnthai_mt.text import thai
+from vnthai_mt.text.vietnamese import has_diacritics
 
 NAME_KINDS = ("person", "place")
 
@@ -40,7 +41,7 @@ class Required:
         return {"vi": self.vi, "th": self.th, "kind": self.kind, "source": self.source}
 
 
-NameRenderer = Callable[[str, str], str]  # (mention, kind) -> Thai
+NameRenderer = Callable[..., str]  # (mention, kind, marked=False) -> Thai
 
 
 def name_renderer(registry=None) -> NameRenderer | None:
@@ -50,8 +51,9 @@ def name_renderer(registry=None) -> NameRenderer | None:
     except ImportError:  # pragma: no cover - names/ is part of the package
         return None
 
-    def render(mention: str, kind: str) -> str:
-        tr = transcribe(mention, kind=kind)
+    def render(mention: str, kind: str, marked: bool = False) -> str:
+        # marked: the segment is written with diacritics, so a name without any is read as written
+        tr = transcribe(mention, kind=kind, marked=marked)
         if tr.confidence != "high" or not tr.thai.strip():
             return ""
         if registry is not None:
@@ -79,13 +81,20 @@ def find_required(
     if names is not None:
         from vnthai_mt.names.detect import find_names
 
+        spans = find_names(text) if spans is None else spans
+        marked = has_diacritics(text)
+        # A glossary person inside a longer person's name (the byline Thu Thủy inside Nguyễn Thị Thu Thủy)
+        # is another person: the whole name wins.
+        people = [s for s in spans if s.kind == "person" and s.vietnamese]
+        found = [r for r in found if not (r.kind == "person" and any(
+            s.start <= r.start and r.end <= s.end and (s.start, s.end) != (r.start, r.end) for s in people))]
         taken = [(r.start, r.end) for r in found]
-        for span in (find_names(text) if spans is None else spans):
+        for span in spans:
             if span.kind not in NAME_KINDS or not span.vietnamese:
                 continue
             if any(a < span.end and span.start < b for a, b in taken):
                 continue  # the glossary covers it
-            th = thai.normalize(names(span.text, span.kind))
+            th = thai.normalize(names(span.text, span.kind, marked))
             if th:
                 found.append(Required(span.start, span.end, span.text, th, span.kind, "rule"))
         found.sort(key=lambda r: r.start)
