@@ -198,9 +198,68 @@ def find_names(text: str, glossary=None) -> list[NameSpan]:
             spans.append(NameSpan(span.start + pos, span.end + pos, span.text, span.kind, span.cue,
                                   span.vietnamese))
         pos += len(line)
+    spans = _one_kind_per_document(text, spans)
     if glossary is not None:
         spans = _drop_glossary_spans(text, spans, glossary)
     return spans
+
+
+# How much a cue says about the kind: a title or an honorific names a person, a place word or the
+# gazetteer a place; the bare shape of a name (a surname first) says least.
+_WEAK_CUES = frozenset(("surname", "list", "locative", "speech", "byline", "document"))
+
+
+def _one_kind_per_document(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """One name, one kind in a document, and every mention of it found.
+
+    The kind of each name (its normalized, lowercased text) is decided for the whole document by its
+    mentions' cues (gazetteer 3, other cues 2, the bare shape 1; a tie goes to the first mention), and
+    every mention takes it, never per mention. Then each name of two words or more that was found is
+    looked for again where no cue stood (Yên Thành 3, Tiên Nguyên 3 after "xã Yên Thành, Tiên Nguyên"):
+    a capitalized run that is exactly that name is a mention of it (cue "document")."""
+    if not spans:
+        return spans
+    votes: dict[str, dict[str, int]] = {}
+    first: dict[str, str] = {}
+    for sp in spans:
+        key = _low(sp.text)
+        weight = 3 if sp.cue == "gazetteer" else 1 if sp.cue in _WEAK_CUES else 2
+        votes.setdefault(key, {}).setdefault(sp.kind, 0)
+        votes[key][sp.kind] += weight
+        first.setdefault(key, sp.kind)
+    kind_of = {k: max(v, key=lambda kind: (v[kind], kind == first[k])) for k, v in votes.items()}
+    out = [sp if sp.kind == kind_of[_low(sp.text)] else
+           NameSpan(sp.start, sp.end, sp.text, kind_of[_low(sp.text)], sp.cue, sp.vietnamese) for sp in spans]
+    taken = [(sp.start, sp.end) for sp in out]
+    seen: dict[str, NameSpan] = {}
+    for sp in out:
+        if len(sp.text.split()) >= 2 and not sp.text.isupper():
+            seen.setdefault(sp.text, sp)
+    for surface, model in sorted(seen.items(), key=lambda item: -len(item[0])):
+        for m in re.finditer(re.escape(surface), text):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in taken) or not _alone(text, a, b):
+                continue
+            out.append(NameSpan(a, b, surface, kind_of[_low(surface)], "document", model.vietnamese))
+            taken.append((a, b))
+    out.sort(key=lambda sp: sp.start)
+    return out
+
+
+_CAPITALIZED_BEFORE = re.compile(r"(?:^|[^\w])[^\W\d_]*[A-ZÀ-ỸĐ][^\W\d_]* $")
+_CAPITALIZED_AFTER = re.compile(r"^ [A-ZÀ-ỸĐ]")
+
+
+def _alone(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` stands as a whole run: no letter glued to it, no capitalized word next to it."""
+    if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-") or b < len(text) and (text[b].isalnum() or text[b] == "-"):
+        return False
+    before, after = text[max(0, a - 30):a], text[b:b + 2]
+    if before.endswith(" ") and before[:-1] and before.rstrip()[-1:].isalpha():
+        last = before.split()[-1] if before.split() else ""
+        if last[:1].isupper():
+            return False
+    return not (after.startswith(" ") and after[1:2].isupper())
 
 
 def _find_in_line(text: str) -> list[NameSpan]:

@@ -50,6 +50,7 @@ from vnthai_mt.translate.requirements import (
     build_registry,
     find_required,
     name_renderer,
+    document_name_spans,
     piece_name_spans,
 )
 
@@ -196,6 +197,7 @@ class Translator:
         self.era = era
         self.digits = digits
         self.names = names
+        self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
         self.num_beams = num_beams
         self.max_new_tokens = max_new_tokens
         self.allocation = allocation
@@ -329,6 +331,8 @@ class Translator:
         if self.names:
             registry = build_registry([vietnamese.normalize(t) for t in texts if t.strip()])
             renderer = name_renderer(registry)
+            # names found on the whole document, as `names` finds them: one kind per name, all mentions
+            self._doc_spans = dict(zip(texts, document_name_spans(texts)))
         timings.glossary_s += time.perf_counter() - t0
         outputs: list[str | None] = [None] * len(texts)
         items: list[list[Item]] = [[] for _ in texts]
@@ -376,8 +380,9 @@ class Translator:
                 pieces.append(sub)
             plan.parts.append((ids, sub_info))
         if spans is not None:
-            # Names are found once on the whole segment, as `names` finds them, then given to the pieces.
-            spans.extend(piece_name_spans(vietnamese.normalize(text), pieces[first:]) if self.names
+            # Names are found once on the whole document, as `names` finds them, then given to the pieces.
+            seg = getattr(self, "_doc_spans", {}).get(text)
+            spans.extend(piece_name_spans(vietnamese.normalize(text), pieces[first:], seg) if self.names
                          else [None] * (len(pieces) - first))
         return plan
 

@@ -101,13 +101,35 @@ def find_required(
     return found
 
 
-def piece_name_spans(segment: str, pieces: list[str]) -> list[list]:
-    """The names of ``segment`` (normalized) found once on the whole of it, given to each of its
-    ``pieces`` (normalized sentences, in order) with offsets in the piece; a name cut by a piece
-    boundary is left out. A piece not found in the segment gets the names found in it alone."""
+def document_name_spans(texts: list[str]) -> list[list]:
+    """The names of each segment of one document, found on the whole document at once (as ``names`` and
+    ``build_registry`` read it: normalized segments, one per line), with offsets in the normalized segment.
+    A name's kind is decided for the whole document, and mentions without a cue are found by the others."""
+    from vnthai_mt.names.detect import NameSpan, find_names
+    from vnthai_mt.text import vietnamese
+
+    norms = [vietnamese.normalize(t) for t in texts]
+    starts, pos = [], 0
+    for n in norms:
+        starts.append(pos)
+        pos += len(n) + 1
+    out: list[list] = [[] for _ in texts]
+    for sp in find_names("\n".join(norms)):
+        i = max(k for k, a in enumerate(starts) if a <= sp.start)
+        a = starts[i]
+        if sp.end <= a + len(norms[i]):
+            out[i].append(NameSpan(sp.start - a, sp.end - a, sp.text, sp.kind, sp.cue, sp.vietnamese))
+    return out
+
+
+def piece_name_spans(segment: str, pieces: list[str], spans: list | None = None) -> list[list]:
+    """The names of ``segment`` (normalized) found once on the whole of it (or ``spans``, found on the
+    whole document), given to each of its ``pieces`` (normalized sentences, in order) with offsets in the
+    piece; a name cut by a piece boundary is left out. A piece not found in the segment gets the names
+    found in it alone."""
     from vnthai_mt.names.detect import NameSpan, find_names
 
-    spans = find_names(segment)
+    spans = find_names(segment) if spans is None else spans
     out: list[list] = []
     cursor = 0
     for piece in pieces:
@@ -131,11 +153,12 @@ def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bo
 
     renderer = name_renderer(build_registry([vietnamese.normalize(t) for t in texts if t.strip()])) \
         if names else None
+    doc_spans = document_name_spans(texts) if renderer is not None else [None] * len(texts)
     result = []
-    for text in texts:
+    for text, seg_spans in zip(texts, doc_spans):
         norm = vietnamese.normalize(text)
         pieces = [vietnamese.normalize(p) for p in split_segment(text)[0]]
-        piece_spans = piece_name_spans(norm, pieces) if renderer is not None else [None] * len(pieces)
+        piece_spans = piece_name_spans(norm, pieces, seg_spans) if renderer is not None else [None] * len(pieces)
         found: list[Required] = []
         cursor = 0
         for piece, spans in zip(pieces, piece_spans):
