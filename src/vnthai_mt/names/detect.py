@@ -246,8 +246,9 @@ def _one_kind_per_document(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
-_CAPITALIZED_BEFORE = re.compile(r"(?:^|[^\w])[^\W\d_]*[A-ZÀ-ỸĐ][^\W\d_]* $")
-_CAPITALIZED_AFTER = re.compile(r"^ [A-ZÀ-ỸĐ]")
+# Words that open a sentence with a capital but are not part of a name (Ở Yên Thành ...).
+_OPENERS = frozenset(vietnamese.normalize(w) for w in (
+    "ở", "tại", "từ", "đến", "tới", "về", "qua", "trong", "theo", "và", "với", "của", "cho", "còn", "riêng", "cả"))
 
 
 def _alone(text: str, a: int, b: int) -> bool:
@@ -257,7 +258,7 @@ def _alone(text: str, a: int, b: int) -> bool:
     before, after = text[max(0, a - 30):a], text[b:b + 2]
     if before.endswith(" ") and before[:-1] and before.rstrip()[-1:].isalpha():
         last = before.split()[-1] if before.split() else ""
-        if last[:1].isupper():
+        if last[:1].isupper() and vietnamese.lower_keep_length(vietnamese.normalize(last)) not in _OPENERS:
             return False
     return not (after.startswith(" ") and after[1:2].isupper())
 
