@@ -143,3 +143,22 @@ def test_targets_on_the_annotated_set(matcher):
         assert r["requirements"]["vietnamese"]["share"] >= 0.95, split
         assert r["detection"]["all"]["precision_exact"] >= 0.95, split
         assert r["entities_split"] == 0, split
+
+
+def test_name_style_joined_applies_to_transcribed_persons_only(matcher):
+    from vnthai_mt.names.translit import transcribe
+
+    assert transcribe("Nguyễn Khắc Thận").thai == "เหงียน คัก เถิ่น"
+    assert transcribe("Nguyễn Khắc Thận", style="joined").thai == "เหงียนคักเถิ่น"
+    assert transcribe("Nam Định", kind="place", style="joined").thai == transcribe("Nam Định", kind="place").thai
+    with pytest.raises(ValueError):
+        transcribe("Nguyễn Khắc Thận", style="hyphenated")
+    texts = ["Đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy Thái Nguyên.", "Ông Hùng cho biết."]
+    spaced = segment_requirements(texts, matcher)
+    joined = segment_requirements(texts, matcher, style="joined")
+    rule = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "rule"]  # noqa: E731
+    assert [th.replace(" ", "") for _vi, th in rule(spaced)] == [th for _vi, th in rule(joined)]
+    assert " " in rule(spaced)[0][1] and " " not in rule(joined)[0][1]
+    # glossary forms are kept as written in either style
+    glossary = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "glossary"]  # noqa: E731
+    assert glossary(spaced) == glossary(joined)

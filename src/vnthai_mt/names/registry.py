@@ -56,7 +56,7 @@ class RegistryEntry:
         pairs = self.transcription.syllables
         if self.kind == "person" and short and len(short) < len(full) and full[-len(short):] == short \
                 and len(pairs) == len(full):
-            return " ".join(th for _vi, th in pairs[-len(short):])
+            return (" " if " " in self.th else "").join(th for _vi, th in pairs[-len(short):])
         return self.th
 
     def as_row(self) -> dict[str, str]:
@@ -81,7 +81,8 @@ class RegistryEntry:
 class NameRegistry:
     """Names seen so far and their renderings. Use one per document, or one for a whole batch."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: str = "spaced") -> None:
+        self.style = style  # house style of persons' names: "spaced" or "joined" (translit.transcribe)
         self.entries: list[RegistryEntry] = []
         self._documents = 0
         self.marked = False  # the text seen is written with diacritics (transcribe's ``marked``)
@@ -140,7 +141,8 @@ class NameRegistry:
         return entry
 
     def _absorb_or_create(self, norm: str, kind: str) -> RegistryEntry:
-        entry = RegistryEntry(norm, kind, transcribe(norm, kind=kind, marked=self.marked))
+        entry = RegistryEntry(norm, kind, transcribe(norm, kind=kind, marked=self.marked,
+                                                       style=self.style))
         folded = _fold_syllables(norm)
         # Earlier short forms or diacritic-free forms of this name join the new entry.
         for other in [e for e in self.entries if e.kind == kind]:
@@ -180,7 +182,7 @@ class NameRegistry:
         if norm in entry.variants:
             entry.variants.remove(norm)
         entry.vi = norm
-        entry.transcription = transcribe(norm, kind=entry.kind, marked=self.marked)
+        entry.transcription = transcribe(norm, kind=entry.kind, marked=self.marked, style=self.style)
         entry.notes = [n for n in entry.notes if not n.startswith("given name only")]
 
     # --- documents ----------------------------------------------------------------------------------
@@ -199,7 +201,7 @@ class NameRegistry:
         """The Thai for ``mention``: its entry's rendering, or a fresh transcription."""
         entry = self.resolve(mention, kind)
         if entry is None:
-            return transcribe(mention, kind=kind, marked=self.marked).thai
+            return transcribe(mention, kind=kind, marked=self.marked, style=self.style).thai
         return entry.thai_for(mention)
 
     def rows(self) -> list[dict[str, str]]:

@@ -156,6 +156,7 @@ class Translator:
         *,
         default_glossary: bool = True,
         names: bool = True,
+        name_style: str = "spaced",
         num_beams: int = 4,
         max_new_tokens: int | None = None,
         batch_tokens: int | None = None,
@@ -197,7 +198,8 @@ class Translator:
         self.era = era
         self.digits = digits
         self.names = names
-        self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
+        self._doc_spans: dict[str, list] = {}
+        self.name_style = name_style  # segment -> its names, found on the whole document
         self.num_beams = num_beams
         self.max_new_tokens = max_new_tokens
         self.allocation = allocation
@@ -213,6 +215,7 @@ class Translator:
             "strategy": strategy,
             "glossary": _glossary_fingerprint(self.glossary),
             "names": names,
+            "name_style": name_style,
             "era": era,
             "digits": digits,
             "num_beams": num_beams,
@@ -329,8 +332,8 @@ class Translator:
         t0 = time.perf_counter()
         renderer = None
         if self.names:
-            registry = build_registry([vietnamese.normalize(t) for t in texts if t.strip()])
-            renderer = name_renderer(registry)
+            registry = build_registry([vietnamese.normalize(t) for t in texts if t.strip()], self.name_style)
+            renderer = name_renderer(registry, self.name_style)
             # names found on the whole document, as `names` finds them: one kind per name, all mentions
             self._doc_spans = dict(zip(texts, document_name_spans(texts)))
         timings.glossary_s += time.perf_counter() - t0

@@ -44,7 +44,7 @@ class Required:
 NameRenderer = Callable[..., str]  # (mention, kind, marked=False) -> Thai
 
 
-def name_renderer(registry=None) -> NameRenderer | None:
+def name_renderer(registry=None, style: str = "spaced") -> NameRenderer | None:
     """(mention, kind) -> Thai transcription, through ``registry`` when given; None without names/."""
     try:
         from vnthai_mt.names.translit import transcribe
@@ -53,7 +53,7 @@ def name_renderer(registry=None) -> NameRenderer | None:
 
     def render(mention: str, kind: str, marked: bool = False) -> str:
         # marked: the segment is written with diacritics, so a name without any is read as written
-        tr = transcribe(mention, kind=kind, marked=marked)
+        tr = transcribe(mention, kind=kind, marked=marked, style=style)
         if tr.confidence != "high" or not tr.thai.strip():
             return ""
         if registry is not None:
@@ -143,7 +143,8 @@ def piece_name_spans(segment: str, pieces: list[str], spans: list | None = None)
     return out
 
 
-def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bool = True) -> list[list[Required]]:
+def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bool = True,
+                         style: str = "spaced") -> list[list[Required]]:
     """What ``translate`` requires of each segment of one document, without a model: one registry for
     the document, segments cut into sentences as ``translate`` cuts them, names found per segment.
     Offsets are in ``vietnamese.normalize(segment)``. (``translate`` also cuts sentences longer than the
@@ -151,8 +152,8 @@ def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bo
     from vnthai_mt.text import vietnamese
     from vnthai_mt.text.sentences import split_segment
 
-    renderer = name_renderer(build_registry([vietnamese.normalize(t) for t in texts if t.strip()])) \
-        if names else None
+    renderer = name_renderer(build_registry([vietnamese.normalize(t) for t in texts if t.strip()], style),
+                             style) if names else None
     doc_spans = document_name_spans(texts) if renderer is not None else [None] * len(texts)
     result = []
     for text, seg_spans in zip(texts, doc_spans):
@@ -171,12 +172,12 @@ def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bo
     return result
 
 
-def build_registry(texts: list[str]):
+def build_registry(texts: list[str], style: str = "spaced"):
     """A ``NameRegistry`` that has seen every text of one document (None without names/)."""
     try:
         from vnthai_mt.names.registry import NameRegistry
     except ImportError:  # pragma: no cover
         return None
-    registry = NameRegistry()
+    registry = NameRegistry(style)
     registry.add_document("\n".join(t.replace("\n", " ") for t in texts))
     return registry
