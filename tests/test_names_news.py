@@ -156,9 +156,9 @@ def test_name_style_joined_applies_to_transcribed_persons_only(matcher):
     texts = ["Đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy Thái Nguyên.", "Ông Hùng cho biết."]
     spaced = segment_requirements(texts, matcher)
     joined = segment_requirements(texts, matcher, style="joined")
-    rule = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "rule"]  # noqa: E731
+    rule = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "rule"]
     assert [th.replace(" ", "") for _vi, th in rule(spaced)] == [th for _vi, th in rule(joined)]
     assert " " in rule(spaced)[0][1] and " " not in rule(joined)[0][1]
     # glossary forms are kept as written in either style
-    glossary = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "glossary"]  # noqa: E731
+    glossary = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "glossary"]
     assert glossary(spaced) == glossary(joined)

@@ -65,8 +65,8 @@ SURNAMES = frozenset(_data_words("surnames.txt"))
 # full name even after a place word ("Chủ tịch UBND tỉnh Trần Văn Hiệp").
 _PERSON_MIDDLES = frozenset(vietnamese.normalize(w) for w in ("Văn", "Thị"))
 # Year names of the sexagenary cycle (Giáp Thìn, Quý Mão): capitalized, never names.
-_STEMS = frozenset(vietnamese.normalize(w).lower() for w in "Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý".split())
-_BRANCHES = frozenset(vietnamese.normalize(w).lower() for w in "Tý Sửu Dần Mão Thìn Tỵ Ngọ Mùi Thân Dậu Tuất Hợi".split())
+_STEMS = frozenset(vietnamese.normalize(w).lower() for w in ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"])
+_BRANCHES = frozenset(vietnamese.normalize(w).lower() for w in ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"])
 # Labels of photo credits and bylines: the capitalized run after one is a person, the label is not.
 _CREDITS = ("ảnh", "tin, ảnh", "tin và ảnh", "tin ảnh", "tác giả", "nguồn", "theo", "video", "bài, ảnh", "bài và ảnh",
             "clip", "đồ họa", "thực hiện")

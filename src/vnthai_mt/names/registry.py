@@ -33,6 +33,14 @@ def _fold_syllables(text: str) -> tuple[str, ...]:
     return tuple(vietnamese.fold(s) for s in _syllables(text) if s != "-")
 
 
+def _merge_reason(mention: str, full: str) -> str:
+    """Why ``mention`` is written as ``full`` (the report says which mentions were merged and why)."""
+    if _fold_syllables(mention) == _fold_syllables(full):
+        return f"merged {mention}: the same name" + ("" if vietnamese.has_diacritics(mention)
+                                                      else " without diacritics")
+    return f"merged {mention}: the last syllables of {full}, the only such name in the text"
+
+
 @dataclass
 class RegistryEntry:
     """A name and its one rendering; ``variants`` are the other ways it was written."""
@@ -133,6 +141,7 @@ class NameRegistry:
             entry = self._absorb_or_create(norm, kind)
         elif norm not in entry.variants and norm != entry.vi:
             entry.variants.append(norm)
+            entry.notes.append(_merge_reason(norm, entry.vi))
         if self._better_canonical(norm, entry):
             self._promote(entry, norm)
         entry.count += 1
@@ -151,6 +160,7 @@ class NameRegistry:
                 and self._compatible(other.vi, norm)
             bare = o_fold == folded and not vietnamese.has_diacritics(other.vi)
             if (shorter or bare) and self._unique_owner(other, folded, kind):
+                entry.notes.append(_merge_reason(other.vi, norm))
                 entry.variants.extend([other.vi, *other.variants])
                 entry.count += other.count
                 entry.mentions.extend(other.mentions)

@@ -48,9 +48,9 @@ from vnthai_mt.translate.models import DEFAULT_MODEL
 from vnthai_mt.translate.requirements import (
     Required,
     build_registry,
+    document_name_spans,
     find_required,
     name_renderer,
-    document_name_spans,
     piece_name_spans,
 )
 
