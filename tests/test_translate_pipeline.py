@@ -118,8 +118,9 @@ def test_translate_requires_the_names_that_names_lists(ct2):
     Excerpt: https://vnexpress.net/22-ngoi-nha-bi-lu-cuon-troi-4514031.html"""
     from vnthai_mt.translate.requirements import segment_requirements
 
-    texts = ["Những địa phương bị ảnh hưởng gồm xã Xuân Minh, Tiên Nguyên và Yên Hà; Chủ tịch UBND xã "
-             "Xuân Minh Ngô Chiến Thắng cho biết.", "Trong đó Tiên Nguyên 3, Xuân Minh 16. Theo ông Thắng, xã sẽ hỗ trợ."]
+    texts = [("Những địa phương bị ảnh hưởng gồm xã Xuân Minh, Tiên Nguyên và Yên Hà; Chủ tịch UBND xã "
+              "Xuân Minh Ngô Chiến Thắng cho biết."),
+             "Trong đó Tiên Nguyên 3, Xuân Minh 16. Theo ông Thắng, xã sẽ hỗ trợ."]
     result = ct2.translate_with_report(texts)
     got = [[(i.vi, i.th, i.kind) for i in seg.items if i.source == "rule"] for seg in result.report.segments]
     want = [[(r.vi, r.th, r.kind) for r in seg if r.source == "rule"]

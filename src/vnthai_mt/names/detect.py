@@ -15,6 +15,20 @@ cues, tried in this order:
   the start of a sentence;
 * a line that is nothing but two to four capitalized Vietnamese syllables (a byline: Thu Thủy) -> person.
 
+Around these cues, the text is read as an editor reads official news:
+
+* the shipped glossary's titles and bodies are the frame: their words are never part of a name, and the
+  run after one that names a level (Chủ tịch UBND tỉnh, Bí thư Thành ủy) is the unit, the person, or the
+  unit then the person (``Hà Nội | Nguyễn Duy Ngọc``); a place word makes a place only where the run is not
+  a person's full name (Chủ tịch UBND tỉnh Trần Văn Hiệp is a man); a country before a leader's name is cut
+  off and the leader is foreign (Chủ tịch nước Lào Thongloun Sisoulith: not transcribed by Vietnamese rules);
+* photo and byline labels (Ảnh:, Tác giả:, Tin, ảnh:) are not part of names and the name after one is a
+  person; words in capitals are read in title case (``fold_capitals``, offsets kept);
+* a list after a place word carries the head to every item (các xã A, B và C); year names (Giáp Thìn) and
+  words of compounds (Quân sự, Vương quốc, Đoàn Ngoại giao) are not names;
+* one name, one kind per document: the cues of all its mentions decide, and a name found once is found
+  again where no cue stands (``_one_kind_per_document``).
+
 Runs listed in ``_NOT_NAMES`` (countries, oceans, days, bodies of the state) are never names, and a
 capitalized word that merely starts a sentence is not a name without a cue. Input may be NFD or use old
 tone placement: detection runs on ``vietnamese.normalize_with_offsets`` and reports offsets and text in
