@@ -13,8 +13,9 @@ It reports, for each split and for all documents:
   glossary matters and neither count for nor against detection;
 * requirements (``translate.requirements.segment_requirements``: the code path ``translate`` uses, one
   registry per document, sentences cut as translate cuts them, the shipped glossaries): the share of
-  mentions that became a requirement of the right kind for exactly their span; name requirements that
-  match no annotated mention (wrong requirements, which would be enforced); entities split across
+  mentions that became a requirement of the right kind for exactly their span (for a foreign name, a
+  glossary form: a transcription by the Vietnamese rules counts as wrong); name requirements that match no
+  annotated mention or transcribe a foreign name (wrong requirements, which would be enforced); entities split across
   renderings or kinds in a document; foreign names left unenforced.
 
     python scripts/eval_detect.py [--set eval/names-vi] [--json OUT] [--show-errors dev]
@@ -163,7 +164,11 @@ def score(docs: list[dict], results: list[dict]) -> dict:
         for g in gold:
             r = req_by_span.get((g["start"], g["end"])) or _unit_requirement(g, reqs, doc["text"])
             req[g["kind"]]["gold"] += 1
-            if r is not None and r["kind"] == BASE_KIND[g["kind"]]:
+            if r is not None and g["kind"].startswith("foreign") and r["source"] == "rule":
+                # a foreign name transcribed by the rules for Vietnamese is a wrong requirement
+                wrong_reqs.append({"doc": doc["doc"], **r})
+                errors.append({"doc": doc["doc"], "what": "requirement", "gold": g, "req": r})
+            elif r is not None and r["kind"] == BASE_KIND[g["kind"]]:
                 req[g["kind"]]["ok"] += 1
             elif g["kind"].startswith("foreign") and not any(
                     x["start"] < g["end"] and g["start"] < x["end"] for x in reqs):

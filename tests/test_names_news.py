@@ -162,3 +162,13 @@ def test_name_style_joined_applies_to_transcribed_persons_only(matcher):
     # glossary forms are kept as written in either style
     glossary = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "glossary"]
     assert glossary(spaced) == glossary(joined)
+
+
+def test_a_name_read_as_foreign_once_is_foreign_at_every_mention(matcher):
+    # http://baoninhthuan.com.vn/diendan/57214p24c34/pho-thu-tuong-pham-binh-minh-tiep-dai-su-trung-quoc-chao-tu-biet.htm
+    texts = ["Phó Thủ tướng Phạm Bình Minh đã tiếp Đại sứ Trung Quốc Khổng Huyễn Hựu đến chào từ biệt.",
+             "Đại sứ Khổng Huyễn Hựu cảm ơn sự giúp đỡ của Chính phủ Việt Nam."]
+    spans = [s for s in find_names("\n".join(texts)) if s.text == "Khổng Huyễn Hựu"]
+    assert len(spans) == 2 and not any(s.vietnamese for s in spans)
+    rule = [r.vi for seg in segment_requirements(texts, matcher) for r in seg if r.source == "rule"]
+    assert rule == ["Phạm Bình Minh"]  # the Chinese name is left to the model, not transcribed as Vietnamese

@@ -242,8 +242,11 @@ def _one_kind_per_document(text: str, spans: list[NameSpan]) -> list[NameSpan]:
         votes[key][sp.kind] += weight
         first.setdefault(key, sp.kind)
     kind_of = {k: max(v, key=lambda kind: (v[kind], kind == first[k])) for k, v in votes.items()}
-    out = [sp if sp.kind == kind_of[_low(sp.text)] else
-           NameSpan(sp.start, sp.end, sp.text, kind_of[_low(sp.text)], sp.cue, sp.vietnamese) for sp in spans]
+    # A name once read as foreign (Đại sứ Trung Quốc Khổng Huyễn Hựu) is foreign at every mention.
+    foreign = {_low(sp.text) for sp in spans if not sp.vietnamese}
+    out = [sp if sp.kind == kind_of[_low(sp.text)] and (not sp.vietnamese or _low(sp.text) not in foreign) else
+           NameSpan(sp.start, sp.end, sp.text, kind_of[_low(sp.text)], sp.cue,
+                    sp.vietnamese and _low(sp.text) not in foreign) for sp in spans]
     taken = [(sp.start, sp.end) for sp in out]
     seen: dict[str, NameSpan] = {}
     for sp in out:
