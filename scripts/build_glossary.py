@@ -1012,8 +1012,67 @@ HEADER = """\
 # by Thai Wikipedia contributors (CC BY-SA 4.0); the source column names the page.
 """
 
+# ---------------------------------------------------------------------------------------------------------
+# Foreign people and places official Vietnamese news names most: leaders of ASEAN and partner countries,
+# capitals, in their established Thai forms (Thai Wikipedia article titles). Vietnamese news writes Chinese
+# names in Sino-Vietnamese reading (Tập Cận Bình) and Lao and Khmer names in their own spelling: both are
+# listed, so the RI rules for Vietnamese are never applied to them.
+# ---------------------------------------------------------------------------------------------------------
+def _thwiki(title: str) -> str:
+    return "Thai Wikipedia: https://th.wikipedia.org/wiki/" + title.replace(" ", "_")
+
+
+FOREIGN: list[Row] = [
+    Row("Tập Cận Bình", "สี จิ้นผิง", "person", ["Xi Jinping"], [], "", _thwiki("สี จิ้นผิง"),
+        "General Secretary of the Communist Party of China, President of China"),
+    Row("Lý Cường", "หลี่ เฉียง", "person", ["Li Qiang"], [], "", _thwiki("หลี่ เฉียง"),
+        "Premier of China (2023-); a Vietnamese person of that name would need a project glossary entry"),
+    Row("Hun Sen", "ฮุน เซน", "person", [], ["ฮุนเซน"], "", _thwiki("ฮุน เซน"),
+        "President of the Senate of Cambodia, Prime Minister 1985-2023"),
+    Row("Hun Manet", "ฮุน มาแนต", "person", [], [], "", _thwiki("ฮุน มาแนต"), "Prime Minister of Cambodia (2023-)"),
+    Row("Norodom Sihamoni", "นโรดม สีหมุนี", "person", [], [], "", _thwiki("พระบาทสมเด็จพระบรมนาถ นโรดม สีหมุนี"),
+        "King of Cambodia"),
+    Row("Thongloun Sisoulith", "ทองลุน สีสุลิด", "person", [], [], "", _thwiki("ทองลุน สีสุลิด"),
+        "General Secretary of the Lao People's Revolutionary Party, President of Laos"),
+    Row("Sonexay Siphandone", "โสนไซ สีพันดอน", "person", [], [], "", _thwiki("โสนไซ สีพันดอน"),
+        "Prime Minister of Laos (2022-)"),
+    Row("Phankham Viphavanh", "พันคำ วิพาวัน", "person", [], [], "", _thwiki("พันคำ วิพาวัน"),
+        "Prime Minister of Laos 2021-2022"),
+    Row("Anwar Ibrahim", "อันวาร์ อิบราฮิม", "person", [], [], "", _thwiki("อันวาร์ อิบราฮิม"),
+        "Prime Minister of Malaysia (2022-)"),
+    Row("Prabowo Subianto", "ปราโบโว ซูเบียนโต", "person", [], [], "", _thwiki("ปราโบโว ซูเบียนโต"),
+        "President of Indonesia (2024-)"),
+    Row("Lawrence Wong", "ลอว์เรนซ์ หว่อง", "person", [], [], "", _thwiki("ลอว์เรนซ์ หว่อง"),
+        "Prime Minister of Singapore (2024-)"),
+    Row("Paetongtarn Shinawatra", "แพทองธาร ชินวัตร", "person", [], [], "", _thwiki("แพทองธาร ชินวัตร"),
+        "Prime Minister of Thailand 2024-2025"),
+    Row("Anutin Charnvirakul", "อนุทิน ชาญวีรกูล", "person", [], [], "", _thwiki("อนุทิน ชาญวีรกูล"),
+        "Prime Minister of Thailand (2025-)"),
+    Row("Srettha Thavisin", "เศรษฐา ทวีสิน", "person", [], [], "", _thwiki("เศรษฐา ทวีสิน"),
+        "Prime Minister of Thailand 2023-2024"),
+    Row("Vladimir Putin", "วลาดีมีร์ ปูติน", "person", [], [], "", _thwiki("วลาดีมีร์ ปูติน"), "President of Russia"),
+    Row("Donald Trump", "ดอนัลด์ ทรัมป์", "person", [], ["โดนัลด์ ทรัมป์"], "", _thwiki("ดอนัลด์ ทรัมป์"),
+        "President of the United States (2017-2021, 2025-)"),
+    Row("Joe Biden", "โจ ไบเดิน", "person", [], [], "", _thwiki("โจ ไบเดิน"), "President of the United States 2021-2025"),
+    Row("Bắc Kinh", "ปักกิ่ง", "place", ["Beijing"], [], "", _thwiki("ปักกิ่ง"), "capital of China"),
+    Row("Phnom Penh", "พนมเปญ", "place", ["Phnôm Pênh", "Nông Pênh"], [], "", _thwiki("พนมเปญ"), "capital of Cambodia"),
+    Row("Vientiane", "เวียงจันทน์", "place", ["Viêng Chăn"], [], "", _thwiki("เวียงจันทน์"), "capital of Laos"),
+    Row("Kuala Lumpur", "กัวลาลัมเปอร์", "place", [], [], "", _thwiki("กัวลาลัมเปอร์"), "capital of Malaysia"),
+    Row("Jakarta", "จาการ์ตา", "place", ["Gia-các-ta"], [], "", _thwiki("จาการ์ตา"), "capital of Indonesia"),
+    Row("Manila", "มะนิลา", "place", [], [], "", _thwiki("มะนิลา"), "capital of the Philippines"),
+    Row("Naypyidaw", "เนปยีดอ", "place", ["Nay Pyi Taw"], [], "", _thwiki("เนปยีดอ"), "capital of Myanmar"),
+    Row("Tokyo", "โตเกียว", "place", ["Tô-ky-ô"], [], "", _thwiki("โตเกียว"), "capital of Japan"),
+    Row("Seoul", "โซล", "place", ["Xơ-un"], [], "", _thwiki("โซล"), "capital of South Korea"),
+    Row("Moskva", "มอสโก", "place", ["Mát-xcơ-va", "Moscow"], [], "", _thwiki("มอสโก"), "capital of Russia"),
+    Row("Washington", "วอชิงตัน", "place", ["Washington D.C."], [], "", _thwiki("วอชิงตัน ดี.ซี."),
+        "capital of the United States"),
+]
+
+
 FILES = {
     "emulation.tsv": ("emulation and commendation, new countryside", emulation_rows),
+    "foreign.tsv": ("foreign people and places (leaders of ASEAN and partner countries, capitals)",
+                    lambda: list(FOREIGN)),
     "people.tsv": ("people (the seed article's and national leaders)", lambda: list(PEOPLE)),
     "places.tsv": ("provinces (63 before 2025, 34 from 2025-07-01), cities, regions, administrative terms",
                    places_rows),

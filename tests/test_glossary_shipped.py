@@ -69,8 +69,8 @@ def province_entry(name: str):
 # --- loading, size, sources ---------------------------------------------------------------------------
 
 
-def test_the_four_files_are_shipped_and_loaded_by_default(monkeypatch):
-    assert [p.name for p in SHIPPED] == ["emulation.tsv", "people.tsv", "places.tsv", "titles.tsv"]
+def test_the_five_files_are_shipped_and_loaded_by_default(monkeypatch):
+    assert [p.name for p in SHIPPED] == ["emulation.tsv", "foreign.tsv", "people.tsv", "places.tsv", "titles.tsv"]
     monkeypatch.delenv("VNTHAI_MT_GLOSSARY_DIR", raising=False)
     assert [p.resolve() for p in default_glossary_paths()] == [p.resolve() for p in SHIPPED]
 

@@ -110,3 +110,21 @@ def test_glossary_timing_separates_the_layer_from_the_model(hf):
                 "constrain_overhead_pct", "total_overhead_pct"):
         assert key in t
     assert t["model_s"] > 0 and t["constrain_s"] > 0 and t["missing"] == 0
+
+
+def test_translate_requires_the_names_that_names_lists(ct2):
+    """translate finds names on the whole document, as `names` does: the report's rule requirements are
+    segment_requirements' (the model-free path scripts/eval_detect.py scores), in order, kind and Thai.
+    Excerpt: https://vnexpress.net/22-ngoi-nha-bi-lu-cuon-troi-4514031.html"""
+    from vnthai_mt.translate.requirements import segment_requirements
+
+    texts = [("Những địa phương bị ảnh hưởng gồm xã Xuân Minh, Tiên Nguyên và Yên Hà; Chủ tịch UBND xã "
+              "Xuân Minh Ngô Chiến Thắng cho biết."),
+             "Trong đó Tiên Nguyên 3, Xuân Minh 16. Theo ông Thắng, xã sẽ hỗ trợ."]
+    result = ct2.translate_with_report(texts)
+    got = [[(i.vi, i.th, i.kind) for i in seg.items if i.source == "rule"] for seg in result.report.segments]
+    want = [[(r.vi, r.th, r.kind) for r in seg if r.source == "rule"]
+            for seg in segment_requirements(texts, ct2.matcher)]
+    assert got == want
+    assert ("Ngô Chiến Thắng", "person") in [(vi, k) for vi, _th, k in got[0]]
+    assert [vi for vi, _th, k in got[1] if k == "place"] == ["Tiên Nguyên", "Xuân Minh"]

@@ -23,6 +23,8 @@ def register(sub) -> None:
                    help="one rendering per name across all FILEs (default: each file on its own)")
     p.add_argument("-g", "--glossary", action="append", default=[], metavar="G",
                    help="leave out names this glossary already covers (repeatable; stacked over shipped ones)")
+    p.add_argument("--name-style", choices=("spaced", "joined"), default="spaced",
+                   help="house style of persons' names: spaced by syllable (default) or joined")
     p.set_defaults(func=_run)
 
 
@@ -43,10 +45,10 @@ def _run(args) -> int:
 
         glossary = load_glossaries(args.glossary)
     groups: list[tuple[str, NameRegistry]] = []
-    shared = NameRegistry()
+    shared = NameRegistry(args.name_style)
     for path in args.files:
         text = _read(path)
-        registry = shared if args.batch else NameRegistry()
+        registry = shared if args.batch else NameRegistry(args.name_style)
         registry.add_document(text, glossary=glossary)
         if not args.batch:
             groups.append((path, registry))

@@ -33,6 +33,14 @@ def _fold_syllables(text: str) -> tuple[str, ...]:
     return tuple(vietnamese.fold(s) for s in _syllables(text) if s != "-")
 
 
+def _merge_reason(mention: str, full: str) -> str:
+    """Why ``mention`` is written as ``full`` (the report says which mentions were merged and why)."""
+    if _fold_syllables(mention) == _fold_syllables(full):
+        return f"merged {mention}: the same name" + ("" if vietnamese.has_diacritics(mention)
+                                                      else " without diacritics")
+    return f"merged {mention}: the last syllables of {full}, the only such name in the text"
+
+
 @dataclass
 class RegistryEntry:
     """A name and its one rendering; ``variants`` are the other ways it was written."""
@@ -56,7 +64,7 @@ class RegistryEntry:
         pairs = self.transcription.syllables
         if self.kind == "person" and short and len(short) < len(full) and full[-len(short):] == short \
                 and len(pairs) == len(full):
-            return " ".join(th for _vi, th in pairs[-len(short):])
+            return (" " if " " in self.th else "").join(th for _vi, th in pairs[-len(short):])
         return self.th
 
     def as_row(self) -> dict[str, str]:
@@ -81,9 +89,11 @@ class RegistryEntry:
 class NameRegistry:
     """Names seen so far and their renderings. Use one per document, or one for a whole batch."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: str = "spaced") -> None:
+        self.style = style  # house style of persons' names: "spaced" or "joined" (translit.transcribe)
         self.entries: list[RegistryEntry] = []
         self._documents = 0
+        self.marked = False  # the text seen is written with diacritics (transcribe's ``marked``)
 
     def __iter__(self):
         return iter(self.entries)
@@ -131,6 +141,7 @@ class NameRegistry:
             entry = self._absorb_or_create(norm, kind)
         elif norm not in entry.variants and norm != entry.vi:
             entry.variants.append(norm)
+            entry.notes.append(_merge_reason(norm, entry.vi))
         if self._better_canonical(norm, entry):
             self._promote(entry, norm)
         entry.count += 1
@@ -139,7 +150,8 @@ class NameRegistry:
         return entry
 
     def _absorb_or_create(self, norm: str, kind: str) -> RegistryEntry:
-        entry = RegistryEntry(norm, kind, transcribe(norm, kind=kind))
+        entry = RegistryEntry(norm, kind, transcribe(norm, kind=kind, marked=self.marked,
+                                                       style=self.style))
         folded = _fold_syllables(norm)
         # Earlier short forms or diacritic-free forms of this name join the new entry.
         for other in [e for e in self.entries if e.kind == kind]:
@@ -148,6 +160,7 @@ class NameRegistry:
                 and self._compatible(other.vi, norm)
             bare = o_fold == folded and not vietnamese.has_diacritics(other.vi)
             if (shorter or bare) and self._unique_owner(other, folded, kind):
+                entry.notes.append(_merge_reason(other.vi, norm))
                 entry.variants.extend([other.vi, *other.variants])
                 entry.count += other.count
                 entry.mentions.extend(other.mentions)
@@ -173,14 +186,13 @@ class NameRegistry:
             return has_new
         return len(_fold_syllables(norm)) > len(_fold_syllables(entry.vi))
 
-    @staticmethod
-    def _promote(entry: RegistryEntry, norm: str) -> None:
+    def _promote(self, entry: RegistryEntry, norm: str) -> None:
         if entry.vi not in entry.variants:
             entry.variants.append(entry.vi)
         if norm in entry.variants:
             entry.variants.remove(norm)
         entry.vi = norm
-        entry.transcription = transcribe(norm, kind=entry.kind)
+        entry.transcription = transcribe(norm, kind=entry.kind, marked=self.marked, style=self.style)
         entry.notes = [n for n in entry.notes if not n.startswith("given name only")]
 
     # --- documents ----------------------------------------------------------------------------------
@@ -189,6 +201,7 @@ class NameRegistry:
         """Find the names in ``text`` and register them. Returns (span, entry) per mention, in order."""
         doc = self._documents
         self._documents += 1
+        self.marked = self.marked or vietnamese.has_diacritics(text)
         spans = find_names(text, glossary=glossary)
         entries = [self.add(span.text, span.kind, (doc, span.start, span.end)) for span in spans]
         # Resolve again: a short form seen before its full name now belongs to the full entry.
@@ -198,7 +211,7 @@ class NameRegistry:
         """The Thai for ``mention``: its entry's rendering, or a fresh transcription."""
         entry = self.resolve(mention, kind)
         if entry is None:
-            return transcribe(mention, kind=kind).thai
+            return transcribe(mention, kind=kind, marked=self.marked, style=self.style).thai
         return entry.thai_for(mention)
 
     def rows(self) -> list[dict[str, str]]:

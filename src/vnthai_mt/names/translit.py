@@ -231,14 +231,27 @@ def clean_name(name: str) -> str:
     return _DASHES.sub("-", text)
 
 
-def transcribe(name: str, kind: str = "person") -> Transcription:
-    """Render ``name`` (a person's or a place's name in Vietnamese) in Thai."""
+NAME_STYLES = ("spaced", "joined")
+
+
+def transcribe(name: str, kind: str = "person", *, marked: bool = False, style: str = "spaced") -> Transcription:
+    """Render ``name`` (a person's or a place's name in Vietnamese) in Thai.
+
+    ``style``: how a person's transcribed name is written, the house style: "spaced" by syllable (most
+    Thai papers, Thai Wikipedia: เหงียน คัก เถิ่น) or "joined" (some broadcasters: เหงียนคักเถิ่น). Established
+    forms and places are written as listed either way.
+
+    ``marked``: the text the name comes from is written with diacritics, so a name without any (Vinh,
+    Giang Huy, Minh Anh) really has none and is read as written, with high confidence."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if style not in NAME_STYLES:
+        raise ValueError(f"style must be one of {NAME_STYLES}, not {style!r}")
     vi = clean_name(name)
     if not vi:
         return Transcription("", "low", "rule", vi="", kind=kind, notes=("empty name",))
-    has_marks = vietnamese.has_diacritics(vi)
+    has_marks = vietnamese.has_diacritics(vi) or (marked and all(
+        is_vietnamese_syllable(w) for w in _SYLLABLE.findall(vi)))
 
     entry = lookup_established(vi, kind)
     if entry is None and not has_marks:
@@ -281,7 +294,7 @@ def transcribe(name: str, kind: str = "person") -> Transcription:
     all_established = all(_key(vi_syl) in syllable_forms for vi_syl, _th in pairs)
     if any(n.startswith("not Vietnamese") for n in notes):
         confidence = "low"
-    joiner = " " if kind == "person" else ""
+    joiner = " " if kind == "person" and style == "spaced" else ""
     source = "established" if pairs and all_established else "rule"
     return Transcription(thai.normalize(joiner.join(words_out)), confidence, source,
                          vi=" ".join(restored_words), kind=kind, syllables=tuple(pairs),

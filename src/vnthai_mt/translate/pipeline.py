@@ -46,7 +46,14 @@ from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
 from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
 from vnthai_mt.translate.models import DEFAULT_MODEL
-from vnthai_mt.translate.requirements import Required, build_registry, find_required, name_renderer
+from vnthai_mt.translate.requirements import (
+    Required,
+    build_registry,
+    document_name_spans,
+    find_required,
+    name_renderer,
+    piece_name_spans,
+)
 from vnthai_mt.translate.vocabulary import DIGITS, ERAS, Digits, Era
 
 DEFAULT_CHUNK_SEGMENTS = 32
@@ -149,6 +156,7 @@ class Translator:
         *,
         default_glossary: bool = True,
         names: bool = True,
+        name_style: str = "spaced",
         num_beams: int = 4,
         max_new_tokens: int | None = None,
         batch_tokens: int | None = None,
@@ -190,6 +198,8 @@ class Translator:
         self.era = era
         self.digits = digits
         self.names = names
+        self._doc_spans: dict[str, list] = {}
+        self.name_style = name_style  # segment -> its names, found on the whole document
         self.num_beams = num_beams
         self.max_new_tokens = max_new_tokens
         self.allocation = allocation
@@ -205,6 +215,7 @@ class Translator:
             "strategy": strategy,
             "glossary": self.glossary.fingerprint(),
             "names": names,
+            "name_style": name_style,
             "era": era,
             "digits": digits,
             "num_beams": num_beams,
@@ -350,8 +361,10 @@ class Translator:
         t0 = time.perf_counter()
         renderer = None
         if self.names:
-            registry = build_registry([vietnamese.normalize(t) for t in texts if t.strip()])
-            renderer = name_renderer(registry)
+            registry = build_registry([vietnamese.normalize(t) for t in texts if t.strip()], self.name_style)
+            renderer = name_renderer(registry, self.name_style)
+            # names found on the whole document, as `names` finds them: one kind per name, all mentions
+            self._doc_spans = dict(zip(texts, document_name_spans(texts)))
         timings.glossary_s += time.perf_counter() - t0
         outputs: list[str | None] = [None] * len(texts)
         items: list[list[Item]] = [[] for _ in texts]
@@ -378,7 +391,7 @@ class Translator:
         reports = [SegmentReport(sid, line, its) for sid, line, its in zip(ids, lines, items)]
         return [o if o is not None else "" for o in outputs], reports
 
-    def _plan(self, text: str, pieces: list[str]) -> _Plan:
+    def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:
         from vnthai_mt.text.sentences import split_long, split_segment
 
         if not text.strip():
@@ -386,6 +399,7 @@ class Translator:
         sentences, info = split_segment(text)
         plan = _Plan(text, False, info)
         limit = max(8, self.backend.max_source_tokens - 8)
+        first = len(pieces)
         for sentence in sentences:
             norm = vietnamese.normalize(sentence)
             sub_info = None
@@ -397,15 +411,21 @@ class Translator:
                 ids.append(len(pieces))
                 pieces.append(sub)
             plan.parts.append((ids, sub_info))
+        if spans is not None:
+            # Names are found once on the whole document, as `names` finds them, then given to the pieces.
+            seg = getattr(self, "_doc_spans", {}).get(text)
+            spans.extend(piece_name_spans(vietnamese.normalize(text), pieces[first:], seg) if self.names
+                         else [None] * (len(pieces) - first))
         return plan
 
     def _translate_chunk(self, texts: list[str], renderer, timings: Timings) -> list[tuple[str, list[Item]]]:
         from vnthai_mt.text.sentences import rejoin
 
         pieces: list[str] = []
-        plans = [self._plan(t, pieces) for t in texts]
+        spans: list = []
+        plans = [self._plan(t, pieces, spans) for t in texts]
         t0 = time.perf_counter()
-        required = [find_required(p, self.matcher, names=renderer) for p in pieces]
+        required = [find_required(p, self.matcher, names=renderer, spans=sp) for p, sp in zip(pieces, spans)]
         keys = [_cache_source(p, r) for p, r in zip(pieces, required)]
         timings.glossary_s += time.perf_counter() - t0
 
