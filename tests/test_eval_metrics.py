@@ -169,7 +169,7 @@ def test_significance_matches_sacrebleu(tmp_path, capsys, ntrex_refs):
     from sacrebleu.metrics import BLEU
     from sacrebleu.significance import PairedTest
 
-    from vnthai_mt.evaluation.segment import segment_lines
+    from vnthai_mt.text.thai.segment import segment_lines
 
     refs = ntrex_refs[:150]
     system, baseline = perturb(refs, seed=11, share=0.3), perturb(refs, seed=12, share=0.9)
@@ -201,7 +201,7 @@ def test_segmentation_is_offline_and_writes_nothing(tmp_path):
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP")} | {"HOME": str(tmp_path)}
-    code = ("from vnthai_mt.evaluation.segment import segment_lines; import os;"
+    code = ("from vnthai_mt.text.thai.segment import segment_lines; import os;"
             "print(segment_lines(['ทดสอบการตัดคำ'])[0], os.environ['PYTHAINLP_OFFLINE'])")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert proc.stdout.split() == ["ทดสอบ", "การ", "ตัด", "คำ", "1"]

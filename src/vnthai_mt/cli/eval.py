@@ -26,7 +26,7 @@ examples:
 
 
 def register(sub) -> None:
-    from vnthai_mt.evaluation.segment import DEFAULT_SEGMENTER, SEGMENTERS  # light: no pythainlp import
+    from vnthai_mt.text.thai.segment import DEFAULT_SEGMENTER, SEGMENTERS  # light: no pythainlp import
 
     p = sub.add_parser(
         "eval",

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.evaluation.terms import claim
 from vnthai_mt.glossary import Match, Matcher
 from vnthai_mt.text import thai, vietnamese
+from vnthai_mt.text.thai.find import claim
 
 
 @dataclass(frozen=True)

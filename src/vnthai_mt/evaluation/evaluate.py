@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.evaluation.segment import DEFAULT_SEGMENTER
 from vnthai_mt.evaluation.significance import AR_TRIALS, BOOTSTRAP_SAMPLES
 from vnthai_mt.io.utf8 import read_lines
+from vnthai_mt.text.thai.segment import DEFAULT_SEGMENTER
 
 METRIC_LABELS = {"bleu": "BLEU", "chrf++": "chrF++", "ter": "TER", "spbleu": "spBLEU"}
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.evaluation.segment import DEFAULT_SEGMENTER, segmenter_signature, thai_segmenter
+from vnthai_mt.text.thai.segment import DEFAULT_SEGMENTER, segmenter_signature, thai_segmenter
 
 # Which text each metric reads.
 RAW, SEGMENTED, SPM = "raw", "segmented", "spm"

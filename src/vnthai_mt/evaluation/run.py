@@ -26,8 +26,8 @@ from typing import Any
 from vnthai_mt.errors import InputError
 from vnthai_mt.evaluation.evaluate import EvalInputs, check_aligned, read_segments
 from vnthai_mt.evaluation.evaluate import evaluate as score_inputs
-from vnthai_mt.evaluation.segment import DEFAULT_SEGMENTER
 from vnthai_mt.evaluation.significance import AR_TRIALS, BOOTSTRAP_SAMPLES
+from vnthai_mt.text.thai.segment import DEFAULT_SEGMENTER
 
 Lines = str | Path | Sequence[str]  # a path or the lines themselves
 SHIPPED_SUITE = "terms"

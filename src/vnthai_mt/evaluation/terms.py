@@ -2,8 +2,8 @@
 
 For every glossary term found in a source line (longest-leftmost matches of ``vnthai_mt.glossary``), the
 hypothesis line must contain the entry's canonical Thai rendering (``entry.th``). Both sides are compared
-after ``vnthai_mt.text.thai.normalize`` (NFC, zero-width characters removed, mark order, spacing runs
-collapsed). As in WMT21 (Alam et al. 2021), each occurrence needs its own occurrence in the hypothesis:
+as ``vnthai_mt.text.thai.find`` compares them for translate and check too: normalized, and only where
+the rendering stands as whole character clusters (ประธาน is not in ประธานาธิบดี). As in WMT21 (Alam et al. 2021), each occurrence needs its own occurrence in the hypothesis:
 a term found twice in the source needs its rendering twice. Longer renderings are matched first and each
 hypothesis occurrence is used once, so the ``คณะกรรมการประชาชนจังหวัด`` inside
 ``ประธานคณะกรรมการประชาชนจังหวัด`` does not also count for a separate mention of the shorter term.
@@ -23,9 +23,7 @@ from typing import Any
 from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import KINDS, Glossary, Match, Matcher
 from vnthai_mt.io.utf8 import read_lines
-from vnthai_mt.text import thai
-
-_USED = "\x00"  # fills hypothesis text already claimed by a longer rendering
+from vnthai_mt.text.thai.find import find_renderings
 
 
 @dataclass(frozen=True)
@@ -107,25 +105,6 @@ def requirements_from_glossary(src_lines: Sequence[str], glossary: Glossary | Ma
     return requirements_from_matches([matcher.find(line) for line in src_lines])
 
 
-def claim(hyp: str, target: str) -> str | None:
-    """``hyp`` with the first occurrence of ``target`` blanked out (used up), or None if absent."""
-    at = hyp.find(target) if target else -1
-    return None if at < 0 else hyp[:at] + _USED * len(target) + hyp[at + len(target):]
-
-
-def find_renderings(hyp: str, wanted: Sequence[str]) -> list[bool]:
-    """For each wanted rendering (an occurrence each), whether it is found in ``hyp``.
-
-    Longest first; each hypothesis occurrence serves one requirement. Inputs must be normalized.
-    """
-    found = [False] * len(wanted)
-    for i in sorted(range(len(wanted)), key=lambda i: -len(wanted[i])):
-        rest = claim(hyp, wanted[i])
-        if rest is not None:
-            hyp, found[i] = rest, True
-    return found
-
-
 def term_accuracy(hyp_lines: Sequence[str], requirements: Sequence[Sequence[Requirement]]) -> TermAccuracy:
     """Exact-match term accuracy of ``hyp_lines`` (aligned with ``requirements``)."""
     if len(hyp_lines) != len(requirements):
@@ -134,7 +113,7 @@ def term_accuracy(hyp_lines: Sequence[str], requirements: Sequence[Sequence[Requ
     for hyp, reqs in zip(hyp_lines, requirements):
         if not reqs:
             continue
-        found = find_renderings(thai.normalize(hyp), [thai.normalize(r.th) for r in reqs])
+        found = find_renderings(hyp, [r.th for r in reqs])
         results.extend(TermResult(r, hit) for r, hit in zip(reqs, found))
     return TermAccuracy(results)
 

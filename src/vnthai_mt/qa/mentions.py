@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from vnthai_mt.glossary import Entry, Glossary, Matcher
 from vnthai_mt.qa.findings import Span
-from vnthai_mt.qa.thai_match import ThaiFormIndex, View, cluster_end_ok, cluster_start_ok
+from vnthai_mt.qa.thai_match import ThaiFormIndex, View
 from vnthai_mt.qa.thai_names import find_name_candidates, name_key
 from vnthai_mt.text import thai
 
@@ -96,17 +96,3 @@ def _owner(owners: tuple[tuple[Entry, bool], ...]) -> tuple[Entry, bool]:
         if canonical:
             return entry, True
     return owners[0]
-
-
-
-def occurrences(form: str, text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    while True:
-        a = text.find(form, pos)
-        if a < 0:
-            return out
-        b = a + len(form)
-        if cluster_start_ok(text, a) and cluster_end_ok(text, b):
-            out.append((a, b))
-        pos = a + 1

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from vnthai_mt.glossary import Entry
 from vnthai_mt.qa.findings import Edit, Finding, Variant
-from vnthai_mt.qa.mentions import TERM_KINDS, Context, Mention, occurrences
+from vnthai_mt.qa.mentions import TERM_KINDS, Context, Mention
+from vnthai_mt.text.thai.find import occurrences
 from vnthai_mt.qa.thai_match import cluster_end_ok, cluster_start_ok
 from vnthai_mt.text import thai
 

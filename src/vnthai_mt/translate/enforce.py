@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnthai_mt.text import thai
+from vnthai_mt.text.thai.find import claimed_spans
 from vnthai_mt.translate import placeholders, repair
 from vnthai_mt.translate.requirements import Required
 from vnthai_mt.translate.vocabulary import STRATEGIES
@@ -398,7 +399,7 @@ class Enforcer:
         """The target prefix that forces requirement ``i`` in at its place, and where its head ends."""
         req = reqs[i]
         present = [r.th for r, how in zip(reqs, marks) if how is not None]
-        protected = repair.claimed_spans(output, present)
+        protected = claimed_spans(output, present)
         want = int(len(output) * req.start / max(1, len(source)))
         cuts = [c for c in repair._boundaries(output)
                 if c >= locked and not any(a < c < b for a, b in protected)] or [len(output)]

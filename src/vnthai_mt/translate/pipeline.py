@@ -470,8 +470,8 @@ class Translator:
 
     def _localize(self, text: str, source: str, required: list[Required]) -> str:
         """Localize ``text`` with every present required rendering shielded from the changes."""
+        from vnthai_mt.text.thai.find import claimed_spans
         from vnthai_mt.translate.localize import localize
-        from vnthai_mt.translate.repair import claimed_spans
 
         spans = sorted(claimed_spans(text, [r.th for r in required]), reverse=True)
         kept = []

@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from vnthai_mt.evaluation.terms import find_renderings
 from vnthai_mt.text import thai
+from vnthai_mt.text.thai.find import claimed_spans, find_renderings
 from vnthai_mt.translate.requirements import NAME_KINDS, Required
 
 VARIANT = "variant"
@@ -31,22 +31,8 @@ _BREAK = re.compile(r"[\s,.;:!?()\[\]\"'“”‘’«»/\-–—]+")
 
 
 def presence(text: str, renderings: Sequence[str]) -> list[bool]:
-    """Per required occurrence, whether ``text`` has it (longest first, each occurrence used once)."""
-    return find_renderings(thai.normalize(text), [thai.normalize(r) for r in renderings])
-
-
-def claimed_spans(text: str, renderings: Sequence[str]) -> list[tuple[int, int]]:
-    """Where the present renderings are in ``text`` (longest first, non-overlapping)."""
-    spans: list[tuple[int, int]] = []
-    masked = text
-    for th in sorted(renderings, key=len, reverse=True):
-        if not th:
-            continue
-        at = masked.find(th)
-        if at >= 0:
-            spans.append((at, at + len(th)))
-            masked = masked[:at] + "\x00" * len(th) + masked[at + len(th):]
-    return spans
+    """Per required occurrence, whether ``text`` has it: ``text.thai.find``, as eval and check decide."""
+    return find_renderings(text, renderings)
 
 
 def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -69,9 +55,9 @@ def _boundaries(text: str) -> list[int]:
         cuts.add(m.start())
         cuts.add(m.end())
     try:
-        from vnthai_mt.evaluation.segment import _pythainlp_offline
+        from vnthai_mt.text.thai.segment import pythainlp_offline
 
-        _pythainlp_offline()
+        pythainlp_offline()
         from pythainlp.tokenize import word_tokenize
 
         pos = 0

@@ -1,4 +1,4 @@
-"""Thai word segmentation for BLEU and TER.
+"""Thai word segmentation with PyThaiNLP, offline: for BLEU and TER, and for word edges in repair.
 
 sacrebleu has no Thai tokenizer, so Thai lines are segmented into words with PyThaiNLP first and scored
 with ``tokenize='none'``. The segmenter and its version go into the score's signature, because a
@@ -23,7 +23,7 @@ DEFAULT_SEGMENTER = "newmm"
 SEGMENTERS = ("newmm", "newmm-safe", "longest", "mm")
 
 
-def _pythainlp_offline() -> None:
+def pythainlp_offline() -> None:
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     # PYTHAINLP_READ_MODE is the deprecated name; pythainlp refuses both at once.
     if "PYTHAINLP_READ_MODE" not in os.environ:
@@ -31,7 +31,7 @@ def _pythainlp_offline() -> None:
 
 
 def pythainlp_version() -> str:
-    _pythainlp_offline()
+    pythainlp_offline()
     import pythainlp
 
     return pythainlp.__version__
@@ -46,7 +46,7 @@ def thai_segmenter(segmenter: str = DEFAULT_SEGMENTER) -> Callable[[str], str]:
     """A function that segments one line: words joined by single spaces, whitespace tokens dropped."""
     if segmenter not in SEGMENTERS:
         raise InputError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
-    _pythainlp_offline()
+    pythainlp_offline()
     from pythainlp.tokenize import word_tokenize
 
     def segment(line: str) -> str:

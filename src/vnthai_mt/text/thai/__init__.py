@@ -1,4 +1,6 @@
-"""Thai text normalization and helpers for digits and years.
+"""The Thai side, in one place: normalization (here), character clusters (``clusters``), finding and
+claiming renderings (``find``), the normalized view with offsets (``view``), word segmentation
+(``segment``); digits and eras (here).
 
 ``normalize`` makes Thai strings that render alike compare alike: NFC, no zero-width characters, sara am
 written as one character, above/below vowels before tone marks, no doubled marks. It never changes
