@@ -38,7 +38,8 @@ def apply_edits(lines: list[str], edits: Iterable[Edit]) -> FixResult:
         line = out[number - 1]
         chosen: list[Edit] = []
         for edit in sorted(line_edits, key=lambda e: (e.start, -(e.end - e.start))):
-            if line[edit.start:edit.end] != edit.old or (chosen and edit.start < chosen[-1].end):
+            if line[edit.start:edit.end] != edit.old or (chosen and edit.start < chosen[-1].end) \
+                    or _doubles(line, edit):
                 skipped.append(edit)
             else:
                 chosen.append(edit)
@@ -49,6 +50,20 @@ def apply_edits(lines: list[str], edits: Iterable[Edit]) -> FixResult:
         applied.extend(chosen)
     applied.sort(key=lambda e: (e.line, e.start))
     return FixResult(out, applied, skipped)
+
+
+def _doubles(line: str, edit: Edit) -> bool:
+    """Whether the edit would write text the line already has right beside the span (รัฐสภาแห่งชาติ with
+    รัฐสภา -> สภาแห่งชาติ gives สภาแห่งชาติแห่งชาติ): the match was part of a longer term, so it is skipped."""
+    old, new = edit.old, edit.new
+    after, before = line[edit.end:], line[:edit.start]
+    for k in range(3, len(new) + 1):
+        tail, head = new[-k:], new[:k]
+        if after.startswith(tail) and not old.endswith(tail):
+            return True
+        if before.endswith(head) and not old.startswith(head):
+            return True
+    return False
 
 
 def unified_diff(path: str, old_text: str, new_text: str) -> str:
