@@ -6,7 +6,7 @@ reading) [+ ``NAME.vi.txt``, line-aligned source, used only with ``--with-source
 ``kind``, the exact ``variants``; ``alias`` for another name of one person), ``latin_leftovers``,
 ``era_mix`` and ``do_not_merge`` (pairs of sides, each side ``"form / form (gloss)"``).
 
-Check and fix run through the Python API (``check_lines``, ``planned_edits``, ``apply_edits``) with the
+Check and fix run through the Python API (``check_lines``; ``fix_lines``, what ``vnthai-mt fix`` runs) with the
 shipped glossaries, Thai text alone unless ``--with-source``. Definitions (texts compared after
 ``thai.normalize``; Latin texts compared folded, without diacritics and case):
 
@@ -61,7 +61,7 @@ from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import load_glossaries
 from vnthai_mt.qa.consistency import check_lines
 from vnthai_mt.qa.document import read_document, read_source
-from vnthai_mt.qa.fix import apply_edits, planned_edits
+from vnthai_mt.qa.fix import fix_lines
 from vnthai_mt.qa.thai_names import PLACE_TRIGGERS
 from vnthai_mt.text import thai, vietnamese
 
@@ -314,9 +314,8 @@ def evaluate_document(name: str, th: list[str], key: dict, glossary, source: lis
                              "suggestion": f.suggestion, "verdict": verdict})
 
     # Fix, and fix again.
-    edits = planned_edits(result)
-    fixed = apply_edits(th, edits)
-    again = apply_edits(fixed.lines, planned_edits(check_lines(fixed.lines, glossary, source=source)))
+    _, fixed = fix_lines(th, glossary, source=source)
+    _, again = fix_lines(fixed.lines, glossary, source=source)
     idempotent = again.lines == fixed.lines
 
     unified = []

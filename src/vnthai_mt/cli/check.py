@@ -106,10 +106,14 @@ def run_check(args) -> int:
 def run_fix(args) -> int:
     import json
 
-    from vnthai_mt.qa.fix import apply_edits, planned_edits, unified_diff
+    from vnthai_mt.glossary import load_glossaries
+    from vnthai_mt.qa.document import read_document, read_source
+    from vnthai_mt.qa.fix import fix_lines, unified_diff
 
-    doc, result = _check(args)
-    fixed = apply_edits(doc.lines, planned_edits(result, args.only))
+    doc = read_document(args.file)
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
+    _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=args.file)
     new_text = doc.text(fixed.lines)
     if args.json:
         sys.stdout.write(json.dumps({

@@ -60,8 +60,8 @@ class Context:
             for entry in self.glossary.entries:
                 if entry.kind in NAME_KINDS:
                     for form in (entry.th, *entry.th_variants):
-                        for key in name_keys(form):
-                            bucket = index[(entry.kind, key)]
+                        for form_key in name_keys(form):
+                            bucket = index[(entry.kind, form_key)]
                             if entry not in bucket:
                                 bucket.append(entry)
             self._key_index = dict(index)
