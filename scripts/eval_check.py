@@ -12,7 +12,8 @@ shipped glossaries, Thai text alone unless ``--with-source``. Definitions (texts
 
 groups
     What the check says belongs together: the variant texts of each name-variants / term-variants
-    finding, and each latin-leftover finding's text with its suggestion; groups sharing a text are one.
+    finding with its suggestion, and each latin-leftover finding's text with its suggestion; groups
+    sharing a text are one (a Thai form and a Latin form fixed to one glossary form are one group).
 cluster found
     Some group holds at least two of the cluster's variants. Recall = found / clusters, by kind.
 variants covered
@@ -108,10 +109,11 @@ def _name_part(text: str) -> str:
 
 
 def _finding_texts(f) -> list[str]:
+    suggested = [norm(f.suggestion)] if f.suggestion else []
     if f.kind == "name-variants":
-        return [_name_part(norm(v.text)) for v in f.variants]
+        return [_name_part(norm(v.text)) for v in f.variants] + [_name_part(t) for t in suggested]
     if f.kind == "term-variants":
-        return [norm(v.text) for v in f.variants]
+        return [norm(v.text) for v in f.variants] + suggested
     if f.kind == "latin-leftover":
         return [norm(f.text or "")] + ([norm(f.suggestion)] if f.suggestion else [])
     return []
@@ -305,7 +307,7 @@ def evaluate_document(name: str, th: list[str], key: dict, glossary, source: lis
             verdict = "true" if norm(f.text or "") in leftovers else "false"
         elif matches_cluster:
             verdict = "true"
-        elif len(f.variants) < 2 and len(g) < 2:
+        elif len(f.variants) < 2 and len(g - {_name_part(norm(f.suggestion or ""))}) < 2:
             verdict = "glossary_only"
         else:
             verdict = "false"
