@@ -62,7 +62,14 @@ from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import load_glossaries
 from vnthai_mt.qa.consistency import check_lines
 from vnthai_mt.qa.document import read_document, read_source
-from vnthai_mt.qa.fix import fix_lines
+try:
+    from vnthai_mt.qa.fix import fix_lines
+except ImportError:  # an older vnthai_mt (to measure a baseline): one round of check + apply
+    from vnthai_mt.qa.fix import apply_edits, planned_edits
+
+    def fix_lines(lines, glossary, *, source=None, **_):
+        result = check_lines(lines, glossary, source=source)
+        return result, apply_edits(lines, planned_edits(result))
 from vnthai_mt.qa.thai_names import PLACE_TRIGGERS
 from vnthai_mt.text import thai, vietnamese
 
