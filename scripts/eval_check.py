@@ -41,6 +41,12 @@ corrupting edit
     before (person and place clusters only: a title's bare word also occurs inside other titles, so
     counting its forms by text would blame fix for those). Idempotence: documents where fix applied to the fixed text changes it again.
 
+suspect edit
+    An applied name-variants or latin-leftover edit whose old Thai text splits (PyThaiNLP newmm) into
+    dictionary words only, and is neither a key variant nor a glossary form: a Thai phrase rewritten as a name
+    (และทหาร -> เล แถ่ง). Reported beside the corrupting edits; a name that happens to be written
+    in Thai words can land here too, so read the list.
+
 With ``--ntrex FILE`` the check also runs over a human Thai reference (one document of many lines, as
 ``scripts/bench_check.py`` runs it); any name-variants, term-variants or latin-leftover finding there is
 false (human news, mostly not Vietnamese: no MT variants to find); the other kinds are counted apart.
@@ -221,6 +227,17 @@ def _mask_folded(text: str, form: str) -> str:
     return "".join(out)
 
 
+def _thai_words_only(text: str) -> bool:
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import word_tokenize
+
+    if _LATIN.search(text):
+        return False
+    words = [w for w in word_tokenize(text.replace(" ", ""), engine="newmm") if w.strip()]
+    dictionary = thai_words()
+    return bool(words) and all(w in dictionary for w in words)
+
+
 def _glossary_forms(glossary) -> set[str]:
     forms = set()
     for entry in glossary.entries:
@@ -343,6 +360,11 @@ def evaluate_document(name: str, th: list[str], key: dict, glossary, source: lis
         return {f for f in gloss_forms if f in nl}
 
     corrupting = _corrupting(th, fixed.applied, key_forms, gloss_in_line)
+    name_olds = {norm(v.text) for f in result.findings if f.kind == "name-variants" for v in f.variants}
+    all_key = set().union(*variant_sets) if variant_sets else set()
+    suspect = [{"line": e.line, "old": e.old, "new": e.new} for e in fixed.applied
+               if norm(e.old) in name_olds and norm(e.old) not in all_key and norm(e.old) not in gloss_forms
+               and _thai_words_only(e.old)]
     for c, (nb, na) in zip(clusters, forms_before_after):
         if na > nb and nb >= 1 and c["kind"] in NAME_KINDS:
             corrupting.append({"cluster": c["entity"], "why": f"{nb} form(s) before fix, {na} after"})
@@ -360,6 +382,7 @@ def evaluate_document(name: str, th: list[str], key: dict, glossary, source: lis
         "finding_verdicts": dict(counts),
         "edits_applied": len(fixed.applied),
         "corrupting_edits": corrupting,
+        "suspect_edits": suspect,
         "idempotent": idempotent,
         "second_fix_changes": [(i + 1, a, b) for i, (a, b) in enumerate(zip(fixed.lines, again.lines)) if a != b],
         "era_mix": {"key": bool(key.get("era_mix")), "found": era_found},
@@ -403,6 +426,7 @@ def summarize(docs: list[dict]) -> dict:
         "findings": dict(verdicts),
         "precision": _ratio(true, true + false),
         "corrupting_edits": sum(len(d["corrupting_edits"]) for d in docs),
+        "suspect_edits": sum(len(d["suspect_edits"]) for d in docs),
         "not_idempotent": [d["document"] for d in docs if not d["idempotent"]],
         "era_mix_correct": sum(d["era_mix"]["key"] == d["era_mix"]["found"] for d in docs),
     }

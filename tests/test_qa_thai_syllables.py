@@ -64,6 +64,7 @@ def test_joined_and_spaced_names_found(line, name):
     "นายกรัฐมนตรีกล่าวว่าการประชุมได้เริ่มต้นขึ้นแล้ว",
     "ประธานาธิบดีได้เดินทางไปยังต่างประเทศ",
     "เลขาธิการใหญ่กล่าวสุนทรพจน์ที่ห้องประชุม",
+    "และร่วมกับนายพลและทหารของเขา",  # real-mt (mt16): และทหาร is Thai, although it sounds like เลถั่น
 ])
 def test_thai_prose_after_a_cue_is_not_a_name(line):
     assert find_name_candidates(line) == []

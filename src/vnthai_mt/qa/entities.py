@@ -98,21 +98,39 @@ def name_variants(ctx: Context, mentions: list[Mention]) -> list[Finding]:
             by_line[m.line].append(m)
         for number, line_mentions in by_line.items():
             _align_line(ctx, groups, node, number, line_mentions, source_th)
-    # 3. Same phonetic key: the same name spelled differently; a key that one glossary entry has too.
+    # 3. Same key: the same name spelled differently (the syllable key, name_key); a key that one
+    # glossary entry has too (any of name_keys: the plain phonetic key also finds the glossary form of a
+    # spelling the syllable inventory does not split). The plain key of joined text is too coarse to join
+    # two document spellings by itself (และทหาร and เลถั่น share it), so it only labels.
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in mentions:
-        for k in name_keys(m.text):
-            key = (m.kind, k)
-            if node[id(m)] not in by_key[key]:
-                by_key[key].append(node[id(m)])
+        keys = name_keys(m.text)
+        if keys and node[id(m)] not in by_key[(m.kind, keys[0])]:
+            by_key[(m.kind, keys[0])].append(node[id(m)])
+        for k in keys:
+            if node[id(m)] not in labels[(m.kind, k)]:
+                labels[(m.kind, k)].append(node[id(m)])
     for (kind, key), nodes in by_key.items():
-        if not key:
-            continue
-        for other in nodes[1:]:
-            groups.union(nodes[0], other, "phonetic key")
-        entries = ctx.glossary_by_key(kind, key)
+        if key:
+            for other in nodes[1:]:
+                groups.union(nodes[0], other, "phonetic key")
+    for (kind, key), nodes in labels.items():
+        entries = ctx.glossary_by_key(kind, key) if key else []
         if len(entries) == 1:
-            groups.label(nodes[0], ("entry", entries[0]), "phonetic key of the glossary form")
+            for n in nodes:
+                groups.label(n, ("entry", entries[0]), "phonetic key of the glossary form")
+    # Groups that stand for one entity (one glossary entry, one source name) are one group.
+    by_identity: dict[tuple[str, int], str] = {}
+    for n in list(groups.parent):
+        root = groups.find(n)
+        identity = groups.identity.get(root)
+        if identity is None:
+            continue
+        ident = (identity[0], id(identity[1]) if identity[0] == "entry" else hash(identity[1]))
+        first = by_identity.setdefault(ident, root)
+        if groups.find(first) != root:
+            groups.union(first, root, "one entity")
     # 4. One finding per group that is inconsistent.
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:

@@ -464,8 +464,8 @@ def _run(text: str, pos: int, limit: int = 5) -> list[tuple[str, int]]:
         if not ends:
             break
         words = _trie().prefixes(text[p:p + 24])
-        if parts and any(w in stop for w in words):
-            break
+        if any(w in stop for w in words) and (parts or text[p:ends[0]] not in SURNAME_FORMS):
+            break  # และทหาร after นายพล is Thai, not a name
         longest_word = max(map(len, words), default=0)
         if longest_word >= 4 and longest_word > ends[0] - p and (parts or longest_word > 6):
             break
