@@ -1,6 +1,6 @@
 """Throughput of the editors' check (`vnthai-mt check`) on at least 5 MB of Thai text.
 
-The text is the NTREX-128 Thai reference (eval/refsets/ntrex128/newstest2019-ref.tha.txt, CC BY-SA 4.0,
+The text is the NTREX-128 Thai reference (src/vnthai_mt/data/refsets/ntrex128/newstest2019-ref.tha.txt, CC BY-SA 4.0,
 see the LICENSE.md beside it) repeated until it reaches --mb megabytes; with --source the aligned
 Vietnamese reference is repeated alongside and the source checks run too. The shipped glossaries are
 loaded once, outside the timing (their load time is reported separately). Goal: >= 500 KB/s.

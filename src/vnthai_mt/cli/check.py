@@ -111,10 +111,14 @@ def run_fix(args) -> int:
     import json
 
     from vnthai_mt.errors import InputError
-    from vnthai_mt.qa.fix import apply_edits, planned_edits, unified_diff
+    from vnthai_mt.glossary import load_glossaries
+    from vnthai_mt.qa.document import read_document, read_source
+    from vnthai_mt.qa.fix import fix_lines, unified_diff
 
-    doc, result = _check(args)
-    fixed = apply_edits(doc.lines, planned_edits(result, args.only))
+    doc = read_document(args.file)
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
+    _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.path)
     new_text = doc.text(fixed.lines)
     if args.json:
         if args.output == "-":
@@ -125,7 +129,7 @@ def run_fix(args) -> int:
             "skipped": [vars(e) for e in fixed.skipped],
         }, ensure_ascii=False, indent=2) + "\n")
     elif args.output != "-":
-        sys.stdout.write(unified_diff(result.file, doc.text(), new_text))
+        sys.stdout.write(unified_diff(doc.path, doc.text(), new_text))
     if args.output == "-":
         sys.stdout.write(new_text)
     elif args.output:
@@ -133,6 +137,6 @@ def run_fix(args) -> int:
     where = {None: " (diff only; use -o to write)", "-": "; wrote it to stdout"}.get(
         args.output, f"; wrote {args.output}")
     if not args.quiet:
-        print(f"{result.file}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
+        print(f"{doc.path}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
               file=sys.stderr)
     return 0

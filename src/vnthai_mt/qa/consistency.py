@@ -31,7 +31,7 @@ from vnthai_mt.qa.findings import KINDS, CheckResult, Edit, Finding, Span, Varia
 from vnthai_mt.qa.mentions import NAME_KINDS, TERM_KINDS, Context, Mention, collect_mentions, overlaps
 from vnthai_mt.qa.terms import key_term_mismatches, term_variants
 from vnthai_mt.qa.thai_match import ThaiFormIndex, thai_view
-from vnthai_mt.qa.thai_names import name_key
+from vnthai_mt.qa.thai_names import name_keys
 from vnthai_mt.text import vietnamese
 
 
@@ -74,7 +74,8 @@ def _latin_leftovers(ctx: Context, mentions: list[Mention], latin_forms: list[Me
     doc_forms: dict[str, Counter] = defaultdict(Counter)  # phonetic key -> Thai forms in the document
     for m in mentions:
         if m.kind in NAME_KINDS:
-            doc_forms[name_key(m.text)][m.text] += 1
+            for key in name_keys(m.text):
+                doc_forms[key][m.text] += 1
     glossary_forms: dict[int, list[Mention]] = defaultdict(list)
     for m in latin_forms:
         glossary_forms[m.line].append(m)
@@ -126,7 +127,7 @@ def _leftover_suggestion(left: latin.Leftover, text: str, doc_forms, glossary) -
     for kind in kinds:
         candidates += latin_to_thai_candidates(text, None, kind)
     for cand in candidates:
-        forms = doc_forms.get(name_key(cand.thai))
+        forms = next((doc_forms[k] for k in name_keys(cand.thai) if k in doc_forms), None)
         if forms:
             form = forms.most_common(1)[0][0]
             return form, (f"Vietnamese in Latin script; the document writes {form} elsewhere "

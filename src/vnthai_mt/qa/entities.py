@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from vnthai_mt.glossary import Entry
 from vnthai_mt.qa.findings import Edit, Finding, Variant
 from vnthai_mt.qa.mentions import NAME_KINDS, Context, Mention
-from vnthai_mt.qa.thai_names import name_key
+from vnthai_mt.qa.thai_names import name_key, name_keys
 from vnthai_mt.text import vietnamese
 
 
@@ -98,27 +98,46 @@ def name_variants(ctx: Context, mentions: list[Mention]) -> list[Finding]:
             by_line[m.line].append(m)
         for number, line_mentions in by_line.items():
             _align_line(ctx, groups, node, number, line_mentions, source_th)
-    # 3. Same phonetic key: the same name spelled differently; a key that one glossary entry has too.
+    # 3. Same key: the same name spelled differently (the syllable key, name_key); a key that one
+    # glossary entry has too (any of name_keys: the plain phonetic key also finds the glossary form of a
+    # spelling the syllable inventory does not split). The plain key of joined text is too coarse to join
+    # two document spellings by itself (และทหาร and เลถั่น share it), so it only labels.
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in mentions:
-        key = (m.kind, name_key(m.text))
-        if node[id(m)] not in by_key[key]:
-            by_key[key].append(node[id(m)])
+        keys = name_keys(m.text)
+        if keys and node[id(m)] not in by_key[(m.kind, keys[0])]:
+            by_key[(m.kind, keys[0])].append(node[id(m)])
+        for k in keys:
+            if node[id(m)] not in labels[(m.kind, k)]:
+                labels[(m.kind, k)].append(node[id(m)])
     for (kind, key), nodes in by_key.items():
-        if not key:
-            continue
-        for other in nodes[1:]:
-            groups.union(nodes[0], other, "phonetic key")
-        entries = ctx.glossary_by_key(kind, key)
+        if key:
+            for other in nodes[1:]:
+                groups.union(nodes[0], other, "phonetic key")
+    for (kind, key), nodes in labels.items():
+        entries = ctx.glossary_by_key(kind, key) if key else []
         if len(entries) == 1:
-            groups.label(nodes[0], ("entry", entries[0]), "phonetic key of the glossary form")
+            for n in nodes:
+                groups.label(n, ("entry", entries[0]), "phonetic key of the glossary form")
+    # Groups that stand for one entity (one glossary entry, one source name) are one group.
+    by_identity: dict[tuple[str, int], str] = {}
+    for n in list(groups.parent):
+        root = groups.find(n)
+        identity = groups.identity.get(root)
+        if identity is None:
+            continue
+        ident = (identity[0], id(identity[1]) if identity[0] == "entry" else hash(identity[1]))
+        first = by_identity.setdefault(ident, root)
+        if groups.find(first) != root:
+            groups.union(first, root, "one entity")
     # 4. One finding per group that is inconsistent.
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         members[groups.find(node[id(m)])].append(m)
     findings = []
     for root, group in members.items():
-        finding = _group_finding(groups.identity.get(root), group, groups.why[root], source_th)
+        finding = _group_finding(groups.identity.get(root), group, groups.why[root], source_th, ctx.lines)
         if finding is not None:
             findings.append(finding)
     return findings
@@ -136,10 +155,10 @@ def _align_line(ctx, groups, node, number, line_mentions, source_th) -> None:
         identity = ("entry", entry) if entry is not None else ("source", vi)
         if entry is None:
             source_th[vi] = th
-        want = name_key(th)
+        want = set(name_keys(th))
         hit = next((m for m in line_mentions if id(m) not in linked and m.kind == kind
                     and (m.entry is entry if entry is not None and m.entry is not None
-                         else name_key(m.text) == want)), None)
+                         else bool(want.intersection(name_keys(m.text))))), None)
         if hit is None:
             unmatched_names.append((kind, vi, identity))
             continue
@@ -155,7 +174,21 @@ def _align_line(ctx, groups, node, number, line_mentions, source_th) -> None:
                 groups.label(node[id(m)], identity, "alignment with the source")
 
 
-def _group_finding(identity, group: list[Mention], why: set[str], source_th: dict[str, str]) -> Finding | None:
+def _in_context(line: str, m: Mention, suggestion: str) -> str:
+    """The suggestion as it fits this mention: without a place word the line already has before it
+    (นคร โฮจิมิน ห์ -> นคร โฮจิมินห์, not นคร นครโฮจิมินห์)."""
+    from vnthai_mt.qa.thai_names import PLACE_TRIGGERS
+
+    before = line[:m.start].rstrip()
+    for word in PLACE_TRIGGERS:
+        if suggestion.startswith(word) and len(suggestion) > len(word) and before.endswith(word) \
+                and not m.text.startswith(word):
+            return suggestion[len(word):].lstrip()
+    return suggestion
+
+
+def _group_finding(identity, group: list[Mention], why: set[str], source_th: dict[str, str],
+                   lines: list[str]) -> Finding | None:
     counts = Counter(m.text for m in group)
     texts = list(dict.fromkeys(m.text for m in sorted(group, key=lambda m: (m.line, m.start))))
     kind = group[0].kind
@@ -184,7 +217,13 @@ def _group_finding(identity, group: list[Mention], why: set[str], source_th: dic
     for text in texts:
         spans = [m.span for m in group if m.text == text]
         variants.append(Variant(text, spans, "suggested" if text == suggestion else ""))
-    edits = [Edit(m.line, m.start, m.end, m.text, suggestion) for m in group if m.text != suggestion]
+    edits = []
+    for m in group:
+        new = _in_context(lines[m.line - 1], m, suggestion)
+        if m.text != new:
+            edits.append(Edit(m.line, m.start, m.end, m.text, new))
+    if not edits and entry is not None:
+        return None
     return Finding("name-variants", entity=entity, variants=variants, suggestion=suggestion,
                    reason=f"{kind}; {reason}", edits=edits)
 

@@ -1,5 +1,10 @@
 """Applying the check's suggestions: only the spans a finding matched are rewritten, one line at a time,
-so the number of lines never changes and no word the check did not match is touched."""
+so the number of lines never changes and no word the check did not match is touched.
+
+``fix_lines`` is what ``vnthai-mt fix`` runs: check, apply, and check the result again until nothing
+is left to apply (an edit can reveal another: ``Chủ tịchเหงียนฟู้จ่อง`` becomes ``ประธานเหงียนฟู้จ่อง``, where
+the name now follows a title and is found), so that fixing the fixed text changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,32 @@ class FixResult:
     lines: list[str]  # the fixed lines
     applied: list[Edit]
     skipped: list[Edit]  # overlapping another edit, or the text no longer matched
+
+
+MAX_ROUNDS = 4
+
+
+def fix_lines(lines: list[str], glossary, *, source: list[str] | None = None, era: str | None = None,
+              only: Iterable[str] | None = None, file: str = "<text>") -> tuple[CheckResult, FixResult]:
+    """Check and fix until a check finds nothing more to apply (at most ``MAX_ROUNDS`` rounds). Returns
+    the first check (what the editor is shown) and the edits of all rounds, each against the text as the
+    previous rounds left it."""
+    from vnthai_mt.qa.consistency import check_lines
+
+    first = None
+    current = list(lines)
+    applied: list[Edit] = []
+    skipped: list[Edit] = []
+    for _ in range(MAX_ROUNDS):
+        result = check_lines(current, glossary, source=source, era=era, file=file)
+        first = first or result
+        done = apply_edits(current, planned_edits(result, only))
+        skipped = done.skipped  # what the last round could not apply
+        if done.lines == current:
+            break
+        applied.extend(done.applied)
+        current = done.lines
+    return first, FixResult(current, applied, skipped)
 
 
 def planned_edits(result: CheckResult, only: Iterable[str] | None = None) -> list[Edit]:
@@ -38,7 +69,8 @@ def apply_edits(lines: list[str], edits: Iterable[Edit]) -> FixResult:
         line = out[number - 1]
         chosen: list[Edit] = []
         for edit in sorted(line_edits, key=lambda e: (e.start, -(e.end - e.start))):
-            if line[edit.start:edit.end] != edit.old or (chosen and edit.start < chosen[-1].end):
+            if line[edit.start:edit.end] != edit.old or (chosen and edit.start < chosen[-1].end) \
+                    or _doubles(line, edit):
                 skipped.append(edit)
             else:
                 chosen.append(edit)
@@ -49,6 +81,20 @@ def apply_edits(lines: list[str], edits: Iterable[Edit]) -> FixResult:
         applied.extend(chosen)
     applied.sort(key=lambda e: (e.line, e.start))
     return FixResult(out, applied, skipped)
+
+
+def _doubles(line: str, edit: Edit) -> bool:
+    """Whether the edit would write text the line already has right beside the span (รัฐสภาแห่งชาติ with
+    รัฐสภา -> สภาแห่งชาติ gives สภาแห่งชาติแห่งชาติ): the match was part of a longer term, so it is skipped."""
+    old, new = edit.old, edit.new
+    after, before = line[edit.end:], line[:edit.start]
+    for k in range(3, len(new) + 1):
+        tail, head = new[-k:], new[:k]
+        if after.startswith(tail) and not old.endswith(tail):
+            return True
+        if before.endswith(head) and not old.startswith(head):
+            return True
+    return False
 
 
 def unified_diff(path: str, old_text: str, new_text: str) -> str:

@@ -59,16 +59,42 @@ def guess_kind(line: str, start: int) -> str | None:
     return None
 
 
-def find_leftovers(line: str, matcher: Matcher | None) -> list[Leftover]:
-    out: list[Leftover] = []
+_EDGE = " -–"
+
+
+def _runs(line: str):
+    """Latin runs as (start, end), split where a lower-case letter meets an upper-case one inside a word:
+    a space the text lost (Tỉnh ủyAn Giang)."""
     for m in LATIN_RUN.finditer(line):
         run = m.group()
+        lost = [k for k in range(1, len(run)) if run[k - 1].islower() and run[k].isupper()]
+        cuts = [m.start(), *(m.start() + k for k in lost), m.end()]
+        for a, b in zip(cuts, cuts[1:]):
+            yield a, b
+
+
+def find_leftovers(line: str, matcher: Matcher | None) -> list[Leftover]:
+    """Every Vietnamese piece of every Latin run, in one pass: glossary matches, and what is left of the
+    run between them when it looks Vietnamese (xã before Phú Thọ), so a second check finds nothing new."""
+    out: list[Leftover] = []
+    for start, end in _runs(line):
+        run = line[start:end]
         matches = matcher.find(run) if matcher is not None else []
-        if matches:
-            for hit in matches:
-                out.append(Leftover(m.start() + hit.start, m.start() + hit.end, hit.source, hit.entry,
-                                    hit.entry.kind))
-            continue
-        if looks_vietnamese(run):
-            out.append(Leftover(m.start(), m.end(), run, None, guess_kind(line, m.start()) or ""))
+        gaps = []
+        pos = 0
+        for hit in sorted(matches, key=lambda h: h.start):
+            out.append(Leftover(start + hit.start, start + hit.end, hit.source, hit.entry, hit.entry.kind))
+            gaps.append((pos, hit.start))
+            pos = hit.end
+        gaps.append((pos, len(run)))
+        for a, b in gaps:
+            piece = run[a:b]
+            lead = len(piece) - len(piece.lstrip(_EDGE))
+            piece = piece.strip(_EDGE)
+            if not piece or not re.search(_WORD, piece):
+                continue
+            if looks_vietnamese(piece) or (matches and _VIETNAMESE_LETTERS.search(unicodedata.normalize("NFD", piece))):
+                a0 = start + a + lead
+                out.append(Leftover(a0, a0 + len(piece), piece, None, guess_kind(line, a0) or ""))
+    out.sort(key=lambda x: x.start)
     return out

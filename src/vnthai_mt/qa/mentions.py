@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from vnthai_mt.glossary import Entry, Glossary, Matcher
 from vnthai_mt.qa.findings import Span
 from vnthai_mt.qa.thai_match import ThaiFormIndex, View
-from vnthai_mt.qa.thai_names import find_name_candidates, name_key
+from vnthai_mt.qa.thai_names import find_name_candidates, name_keys
 from vnthai_mt.text import thai
 
 NAME_KINDS = ("person", "place")
@@ -60,9 +60,10 @@ class Context:
             for entry in self.glossary.entries:
                 if entry.kind in NAME_KINDS:
                     for form in (entry.th, *entry.th_variants):
-                        bucket = index[(entry.kind, name_key(form))]
-                        if entry not in bucket:
-                            bucket.append(entry)
+                        for form_key in name_keys(form):
+                            bucket = index[(entry.kind, form_key)]
+                            if entry not in bucket:
+                                bucket.append(entry)
             self._key_index = dict(index)
         return self._key_index.get((kind, key), [])
 
@@ -71,16 +72,35 @@ def collect_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     for number, view in enumerate(ctx.views, start=1):
         hits = ctx.thai_index.find(view.text)  # sorted, non-overlapping
+        candidates = find_name_candidates(view.text)
+        if hits and candidates:
+            hits = _outside_person_names(hits, candidates)
         for hit in hits:
             entry, canonical = _owner(hit.entries)
             a, b = view.span(hit.start, hit.end)
             out.append(Mention(number, a, b, hit.form, entry.kind, entry, canonical, "glossary"))
         ends = [hit.end for hit in hits]
-        for cand in find_name_candidates(view.text):
+        for cand in candidates:
             if overlaps(hits, ends, cand.start, cand.end):
                 continue
             a, b = view.span(cand.start, cand.end)
             out.append(Mention(number, a, b, thai.normalize(cand.text), cand.kind, how=cand.trigger))
+    return out
+
+
+def _outside_person_names(hits, candidates):
+    """Glossary place forms found inside a person's name (ฮัวบิ่ญ, Hòa Bình, in เหงียนฮัวบิ่ญ) are part of
+    the name, not the place: the name wins, so fix never rewrites inside it."""
+    persons = [c for c in candidates if c.kind == "person"]
+    if not persons:
+        return hits
+    out = []
+    for hit in hits:
+        inside = any(c.start <= hit.start and hit.end <= c.end and (c.start, c.end) != (hit.start, hit.end)
+                     for c in persons)
+        if inside and all(entry.kind == "place" for entry, _ in hit.entries):
+            continue
+        out.append(hit)
     return out
 
 

@@ -20,7 +20,7 @@ from vnthai_mt.glossary import Glossary, load_glossaries
 from vnthai_mt.qa.consistency import check_lines
 from vnthai_mt.qa.document import Document, read_document
 from vnthai_mt.qa.findings import CheckResult
-from vnthai_mt.qa.fix import FixResult, apply_edits, planned_edits
+from vnthai_mt.qa.fix import FixResult, fix_lines
 
 Text = str | Path | Sequence[str]
 
@@ -36,6 +36,20 @@ def _document(text: Text) -> Document:
     return Document("<text>", lines, ["\n"] * len(lines))
 
 
+def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | Glossary,
+            default_glossary: bool) -> tuple[Document, Document | None, Glossary]:
+    doc = _document(text)
+    src = None
+    if source is not None:
+        src = _document(source)
+        if len(src.lines) != len(doc.lines):
+            raise InputError(f"the source has {len(src.lines)} lines but the Thai text has "
+                             f"{len(doc.lines)}; they must be line-aligned", src.path)
+    glossary = glossaries if isinstance(glossaries, Glossary) else load_glossaries(
+        list(glossaries), include_default=default_glossary)
+    return doc, src, glossary
+
+
 def check(
     text: Text,
     *,
@@ -45,21 +59,21 @@ def check(
     era: str | None = None,
 ) -> CheckResult:
     """The findings of the editors' check on ``text`` (see the module doc)."""
-    doc = _document(text)
-    src = None
-    if source is not None:
-        src_doc = _document(source)
-        if len(src_doc.lines) != len(doc.lines):
-            raise InputError(f"the source has {len(src_doc.lines)} lines but the Thai text has "
-                             f"{len(doc.lines)}; they must be line-aligned", src_doc.path)
-        src = src_doc.lines
-    glossary = glossaries if isinstance(glossaries, Glossary) else load_glossaries(
-        list(glossaries), include_default=default_glossary)
-    return check_lines(doc.lines, glossary, source=src, era=era, file=doc.path,
-                       source_file=None if source is None else src_doc.path)
+    doc, src, glossary = _inputs(text, source, glossaries, default_glossary)
+    return check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.path,
+                       source_file=None if src is None else src.path)
 
 
-def fix(text: Text, *, only: Iterable[str] | None = None, **options) -> FixResult:
-    """``text`` with the check's suggestions applied (same line count); ``options`` as for ``check``."""
-    result = check(text, **options)
-    return apply_edits(result.lines, planned_edits(result, only))
+def fix(
+    text: Text,
+    *,
+    only: Iterable[str] | None = None,
+    source: Text | None = None,
+    glossaries: Sequence[str | Path] | Glossary = (),
+    default_glossary: bool = True,
+    era: str | None = None,
+) -> FixResult:
+    """``text`` with every suggestion of the check applied (same line count; fixing again changes nothing)."""
+    doc, src, glossary = _inputs(text, source, glossaries, default_glossary)
+    return fix_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, only=only,
+                     file=doc.path)[1]

@@ -63,7 +63,28 @@ def _era_of(marker: str, value: int) -> str | None:
     return None
 
 
+# The second year of a range (ปี 2020-2025): a year too, so that fix converts both ends or neither.
+_RANGE_END = re.compile(rf"\s*[-–—]\s*(?P<y>{_DIGIT}{{4}})(?![0-9๐-๙,.])")
+
+
 def find_years(line: str) -> list[Year]:
+    out: list[Year] = []
+    for year in _find_years(line):
+        out.append(year)
+        m = _RANGE_END.match(line, year.end)
+        if m is None:
+            continue
+        value = int(thai.to_arabic_digits(m.group("y")))
+        era = _era_of("", value)
+        if era is None or era != year.era:
+            era = year.era  # a range is in one era (2568-2573; the typo 2025-2023 too)
+        if abs(value - year.value) > 100:
+            continue
+        out.append(Year(m.start("y"), m.end("y"), m.start("y"), m.end("y"), value, era, "", m.group("y")))
+    return out
+
+
+def _find_years(line: str) -> list[Year]:
     out: list[Year] = []
     for m in YEAR_RE.finditer(line):
         marker = m.group("marker") or ""
