@@ -39,7 +39,8 @@ corrupting edit
     (c) creates an immediate repetition of four or more letters (``แห่งชาติแห่งชาติ``) that the line did
     not have, or (d) rewrites a variant of a cluster so that the cluster has more forms after fix than
     before (person and place clusters only: a title's bare word also occurs inside other titles, so
-    counting its forms by text would blame fix for those). Idempotence: documents where fix applied to the fixed text changes it again.
+    counting its forms by text would blame fix for those). Idempotence: documents where fix applied to the
+    fixed text changes it again.
 
 suspect edit
     An applied name-variants or latin-leftover edit whose old Thai text splits (PyThaiNLP newmm) into
@@ -68,6 +69,7 @@ from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import load_glossaries
 from vnthai_mt.qa.consistency import check_lines
 from vnthai_mt.qa.document import read_document, read_source
+
 try:
     from vnthai_mt.qa.fix import fix_lines
 except ImportError:  # an older vnthai_mt (to measure a baseline): one round of check + apply
@@ -346,7 +348,7 @@ def evaluate_document(name: str, th: list[str], key: dict, glossary, source: lis
 
     unified = []
     forms_before_after = []
-    for c, vs in zip(clusters, variant_sets):
+    for _cluster, vs in zip(clusters, variant_sets):
         before, after = _forms_before_after(th, fixed.applied, vs)
         unified.append(len(after) == 1)
         forms_before_after.append((len(before), len(after)))

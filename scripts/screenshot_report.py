@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "src" / "vnthai_mt" / "data" / "examples"
 from vnthai_mt.glossary import load_glossaries
 from vnthai_mt.qa import check_lines
 from vnthai_mt.qa.document import read_document
@@ -34,8 +35,9 @@ from vnthai_mt.qa.report import KIND_COLORS, _line_marks, to_html
 
 DOCUMENTS = [
     # (name, Thai file, source file or None, extra glossaries, use the shipped glossaries)
-    ("seed", ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.th.txt", ROOT / "src" / "vnthai_mt" / "data" / "examples" / "seed_article.vi.txt", [], True),
-    ("hostile", ROOT / "tests" / "data" / "qa" / "hostile.th.txt", None, [ROOT / "tests" / "data" / "qa" / "glossary.tsv"],
+    ("seed", EXAMPLES / "seed_article.th.txt", EXAMPLES / "seed_article.vi.txt", [], True),
+    ("hostile", ROOT / "tests" / "data" / "qa" / "hostile.th.txt", None,
+     [ROOT / "tests" / "data" / "qa" / "glossary.tsv"],
      False),
 ]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -3,8 +3,9 @@
 ``tiny_nllb`` is a Transformers folder (NLLB-200 layout: NllbTokenizer with vie_Latn/tha_Thai,
 M2M100ForConditionalGeneration), ``tiny_nllb_ct2`` its CTranslate2 copy (float32, so greedy outputs
 match the Transformers ones). Both are built by vnthai_mt.translate.tiny_model (`vnthai-mt
-tiny-model`); outputs are noise, but the code path is the one real models take. The sentencepiece vocabulary knows every Thai letter, so
-any Thai string can be forced (constrained decoding, target prefixes) without <unk>.
+tiny-model`); outputs are noise, but the code path is the one real models take. The
+sentencepiece vocabulary knows every Thai letter, so any Thai string can be forced (constrained
+decoding, target prefixes) without <unk>.
 """
 
 from __future__ import annotations

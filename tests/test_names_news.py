@@ -120,7 +120,7 @@ def test_names_and_translate_give_the_same_names(matcher):
         for line in lines:
             starts.append(pos)
             pos += len(vietnamese.normalize(line)) + 1
-        for a, line, reqs in zip(starts, lines, segment_requirements(lines, matcher)):
+        for a, _line, reqs in zip(starts, lines, segment_requirements(lines, matcher)):
             for r in reqs:
                 if r.source == "rule":
                     required.add((r.start + a, r.end + a, r.kind, r.th))
@@ -156,11 +156,15 @@ def test_name_style_joined_applies_to_transcribed_persons_only(matcher):
     texts = ["Đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy Thái Nguyên.", "Ông Hùng cho biết."]
     spaced = segment_requirements(texts, matcher)
     joined = segment_requirements(texts, matcher, style="joined")
-    rule = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "rule"]
+    def rule(reqs):
+        return [(r.vi, r.th) for seg in reqs for r in seg if r.source == "rule"]
+
     assert [th.replace(" ", "") for _vi, th in rule(spaced)] == [th for _vi, th in rule(joined)]
     assert " " in rule(spaced)[0][1] and " " not in rule(joined)[0][1]
     # glossary forms are kept as written in either style
-    glossary = lambda reqs: [(r.vi, r.th) for seg in reqs for r in seg if r.source == "glossary"]
+    def glossary(reqs):
+        return [(r.vi, r.th) for seg in reqs for r in seg if r.source == "glossary"]
+
     assert glossary(spaced) == glossary(joined)
 
 

@@ -13,8 +13,8 @@ import pytest
 
 from vnthai_mt.glossary import load_glossaries
 from vnthai_mt.qa.consistency import check_lines
-from vnthai_mt.qa.fix import apply_edits, fix_lines
 from vnthai_mt.qa.findings import Edit
+from vnthai_mt.qa.fix import apply_edits, fix_lines
 from vnthai_mt.qa.syllables import group_key, is_vietnamese_syllable, loose_key, segment
 from vnthai_mt.qa.thai_names import find_name_candidates, name_key
 from vnthai_mt.shipped import shipped_path

@@ -3,7 +3,8 @@
 For every glossary term found in a source line (longest-leftmost matches of ``vnthai_mt.glossary``), the
 hypothesis line must contain the entry's canonical Thai rendering (``entry.th``). Both sides are compared
 as ``vnthai_mt.text.thai.find`` compares them for translate and check too: normalized, and only where
-the rendering stands as whole character clusters (ประธาน is not in ประธานาธิบดี). As in WMT21 (Alam et al. 2021), each occurrence needs its own occurrence in the hypothesis:
+the rendering stands as whole character clusters (ประธาน is not in ประธานาธิบดี). As in WMT21 (Alam et
+al. 2021), each occurrence needs its own occurrence in the hypothesis:
 a term found twice in the source needs its rendering twice. Longer renderings are matched first and each
 hypothesis occurrence is used once, so the ``คณะกรรมการประชาชนจังหวัด`` inside
 ``ประธานคณะกรรมการประชาชนจังหวัด`` does not also count for a separate mention of the shorter term.

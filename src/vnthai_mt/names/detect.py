@@ -79,8 +79,10 @@ SURNAMES = frozenset(_data_words("surnames.txt"))
 # full name even after a place word ("Chủ tịch UBND tỉnh Trần Văn Hiệp").
 _PERSON_MIDDLES = frozenset(vietnamese.normalize(w) for w in ("Văn", "Thị"))
 # Year names of the sexagenary cycle (Giáp Thìn, Quý Mão): capitalized, never names.
-_STEMS = frozenset(vietnamese.normalize(w).lower() for w in ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"])
-_BRANCHES = frozenset(vietnamese.normalize(w).lower() for w in ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"])
+_STEMS = frozenset(vietnamese.normalize(w).lower()
+                   for w in ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"])
+_BRANCHES = frozenset(vietnamese.normalize(w).lower()
+                      for w in ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"])
 # Labels of photo credits and bylines: the capitalized run after one is a person, the label is not.
 _CREDITS = ("ảnh", "tin, ảnh", "tin và ảnh", "tin ảnh", "tác giả", "nguồn", "theo", "video", "bài, ảnh", "bài và ảnh",
             "clip", "đồ họa", "thực hiện")
@@ -270,7 +272,8 @@ _OPENERS = frozenset(vietnamese.normalize(w) for w in (
 
 def _alone(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` stands as a whole run: no letter glued to it, no capitalized word next to it."""
-    if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-") or b < len(text) and (text[b].isalnum() or text[b] == "-"):
+    glued_before = a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-")
+    if glued_before or b < len(text) and (text[b].isalnum() or text[b] == "-"):
         return False
     before, after = text[max(0, a - 30):a], text[b:b + 2]
     if before.endswith(" ") and before[:-1] and before.rstrip()[-1:].isalpha():
@@ -537,14 +540,14 @@ def _frame_pass(words: list[_Word], norm: str, add, taken: set[int], foreign: se
         if run - j0 == 1 and run < len(words) and words[run].text[:1].islower() \
                 and _gap(norm, words[j0], words[run]) == " " and not _known_place_prefix(words, j0, run, norm):
             continue  # "Đảng ủy Quân sự", "Thủ tướng Vương quốc": a word of a compound, not a name
-        k = _person_split(words, j0, run, norm) if level else None
+        split_at = _person_split(words, j0, run, norm) if level else None
         whole_place = _known_place_prefix(words, j0, run, norm) == run
         if whole_place:
             add(j0, run, "place", "frame")
             _coordinated(words, run, norm, add, "list")
-        elif k is not None:
-            add(j0, k, "place", "frame")
-            add(k, run, "person", "title")
+        elif split_at is not None:
+            add(j0, split_at, "place", "frame")
+            add(split_at, run, "person", "title")
         elif m.kind == "title" and (_person_like(words, j0, run) and (not level or _full_person_name(words, j0, run)
                                                                      or not _known_place_prefix(words, j0, run, norm))
                                     or not is_vietnamese_name(norm[words[j0].start:words[run - 1].end])):

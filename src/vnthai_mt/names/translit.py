@@ -179,7 +179,7 @@ def _syllable_engine():
             super().select_vowel()
             vowel, coda = self.split[1], self.split[2]
             glide_nucleus = (vowel == "oa" and coda == "nh") or (vowel in ("uy", "uê") and coda in ("ch", "nh"))
-            if glide_nucleus and not self.shorten:
+            if glide_nucleus and not self.shorten:  # type: ignore[has-type]  # set by wunsen, untyped
                 self.shorten = True
                 self.applied.append("glide-short-vowel")
 
@@ -258,9 +258,9 @@ def transcribe(name: str, kind: str = "person", *, marked: bool = False, style: 
         entry = lookup_established_folded(vi, kind)
     if entry is not None:
         confidence = "high" if has_marks or _key(vi) == _key(entry.vi) else "low"
-        notes = () if confidence == "high" else ("no diacritics in the input; matched an established form",)
+        established_notes = () if confidence == "high" else ("no diacritics in the input; matched an established form",)
         return Transcription(entry.th, confidence, "established", vi=entry.vi, kind=kind,
-                             syllables=((entry.vi, entry.th),), notes=notes)
+                             syllables=((entry.vi, entry.th),), notes=established_notes)
 
     spell, _ = _syllable_engine()
     _, _, syllable_forms = _indexes()

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from vnthai_mt.glossary import Entry
 from vnthai_mt.qa.findings import Edit, Finding, Variant
 from vnthai_mt.qa.mentions import NAME_KINDS, Context, Mention
-from vnthai_mt.qa.thai_names import name_key, name_keys
+from vnthai_mt.qa.thai_names import name_keys
 from vnthai_mt.text import vietnamese
 
 
@@ -111,7 +111,7 @@ def name_variants(ctx: Context, mentions: list[Mention]) -> list[Finding]:
         for k in keys:
             if node[id(m)] not in labels[(m.kind, k)]:
                 labels[(m.kind, k)].append(node[id(m)])
-    for (kind, key), nodes in by_key.items():
+    for (_kind, key), nodes in by_key.items():
         if key:
             for other in nodes[1:]:
                 groups.union(nodes[0], other, "phonetic key")
@@ -170,7 +170,7 @@ def _align_line(ctx, groups, node, number, line_mentions, source_th) -> None:
         left_names = [n for n in unmatched_names if n[0] == kind]
         left_mentions = [m for m in line_mentions if id(m) not in linked and m.kind == kind and m.entry is None]
         if left_names and len(left_names) == len(left_mentions):
-            for (_, vi, identity), m in zip(left_names, left_mentions):
+            for (_, _vi, identity), m in zip(left_names, left_mentions):
                 groups.label(node[id(m)], identity, "alignment with the source")
 
 

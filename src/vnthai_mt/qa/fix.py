@@ -45,6 +45,7 @@ def fix_lines(lines: list[str], glossary, *, source: list[str] | None = None, er
             break
         applied.extend(done.applied)
         current = done.lines
+    assert first is not None  # MAX_ROUNDS >= 1
     return first, FixResult(current, applied, skipped)
 
 

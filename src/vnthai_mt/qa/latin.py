@@ -69,8 +69,7 @@ def _runs(line: str):
         run = m.group()
         lost = [k for k in range(1, len(run)) if run[k - 1].islower() and run[k].isupper()]
         cuts = [m.start(), *(m.start() + k for k in lost), m.end()]
-        for a, b in zip(cuts, cuts[1:]):
-            yield a, b
+        yield from zip(cuts, cuts[1:])
 
 
 def find_leftovers(line: str, matcher: Matcher | None) -> list[Leftover]:

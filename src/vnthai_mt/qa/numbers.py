@@ -67,11 +67,13 @@ def _values(base: set[float], scale: float | None, year_shift: int) -> frozenset
                 values.add(v + year_shift)
     return frozenset(float(f"{v:.9g}") for v in values)  # 547.526 * 1e9 must equal 547526 * 1e6
 
+_LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
 
 def vietnamese_numbers(line: str) -> list[Number]:
     out = []
     for m in _VI_RE.finditer(line):
-        digits = re.match(r"\d+(?:[.,]\d+)*", m.group(0)).group()
+        digits = _LEADING_DIGITS.match(m.group(0)).group()  # type: ignore[union-attr]  # both patterns start with one
         scale = _VI_SCALES.get((m.group("scale") or "").lower())
         out.append(Number(m.group(0), m.start(), m.end(), _values(_readings(digits, ".", ","), scale, 543)))
     return out
@@ -84,7 +86,7 @@ def thai_numbers(line: str) -> list[Number]:
         if m.group("month"):
             out.append(Number(m.group(0), m.start(), m.end(), frozenset({float(_TH_MONTHS[m.group("month")])})))
             continue
-        digits = re.match(r"\d+(?:[.,]\d+)*", m.group(0)).group()
+        digits = _LEADING_DIGITS.match(m.group(0)).group()  # type: ignore[union-attr]  # both patterns start with one
         scale = _TH_SCALES.get(m.group("scale") or "")
         out.append(Number(m.group(0), m.start(), m.end(), _values(_readings(digits, ",", "."), scale, -543)))
     return out

@@ -14,21 +14,24 @@ from functools import lru_cache
 from vnthai_mt.glossary import Entry
 from vnthai_mt.qa.findings import Edit, Finding, Variant
 from vnthai_mt.qa.mentions import TERM_KINDS, Context, Mention
-from vnthai_mt.text.thai.find import occurrences
 from vnthai_mt.qa.thai_match import cluster_end_ok, cluster_start_ok
 from vnthai_mt.text import thai
+from vnthai_mt.text.thai.find import occurrences
 
 
 def term_variants(ctx: Context, mentions: list[Mention]) -> list[Finding]:
     by_entry: dict[int, list[Mention]] = defaultdict(list)
     entries: dict[int, Entry] = {}
     for m in mentions:
+        if m.entry is None:
+            continue  # term mentions come from glossary hits: each has its entry
         by_entry[id(m.entry)].append(m)
         entries[id(m.entry)] = m.entry
     if ctx.source is not None:
         for key, extra in _aligned_term_renderings(ctx, mentions).items():
             by_entry[key].extend(extra)
-            entries[key] = extra[0].entry
+            if extra[0].entry is not None:
+                entries[key] = extra[0].entry
     findings = []
     for key, group in by_entry.items():
         entry = entries[key]
@@ -62,7 +65,7 @@ def _aligned_term_renderings(ctx: Context, mentions: list[Mention]) -> dict[int,
     covered: dict[int, list[tuple[int, int, bool, Entry | None]]] = defaultdict(list)
     for m in mentions:
         covered[m.line].append((m.start, m.end, m.canonical and m.kind in TERM_KINDS, m.entry))
-    for number, vi_line in enumerate(ctx.source or [], start=1):
+    for number, _vi_line in enumerate(ctx.source or [], start=1):
         view = ctx.views[number - 1]
         matches = ctx.source_matches(number)
         in_source = {id(m.entry) for m in matches}
@@ -93,7 +96,7 @@ def _head_tail_spans(canonical: str, text: str) -> list[tuple[int, int]]:
     if len(words) < 2 or len(words[0]) < 2 or len(words[-1]) < 3:
         return []
     head, tail = words[0], words[-1]
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     while True:
         a = text.find(head, pos)
