@@ -21,13 +21,14 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
+    from vnthai_mt.io.lines import lines_of
     from vnthai_mt.io.utf8 import decode_utf8
     from vnthai_mt.names.translit import transcribe
 
     if args.names:
         names = args.names
     else:
-        names = decode_utf8(sys.stdin.buffer.read(), "<stdin>").splitlines()
+        names = lines_of(decode_utf8(sys.stdin.buffer.read(), "<stdin>"))
     out = sys.stdout
     for name in names:
         if not name.strip():

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.lines import split_lines as _split_lines
 from vnthai_mt.io.resume import atomic_write_bytes
 from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
@@ -239,27 +240,6 @@ def _read_bytes(path: str | Path) -> tuple[str | Path, bytes]:
         return "<stdin>", sys.stdin.buffer.read()
     path = Path(path)
     return path, read_bytes(path, " (translate a folder with an output folder)")
-
-
-def _split_lines(text: str) -> tuple[list[str], list[str]]:
-    """Lines and their ends ("\\n", "\\r\\n" or "" for a last line without newline).
-
-    Only \\n ends a line (not the other characters ``str.splitlines`` knows), so line numbers agree
-    with ``wc -l`` and editors. A final newline does not start another line.
-    """
-    lines, ends = [], []
-    for chunk in text.split("\n"):
-        lines.append(chunk)
-        ends.append("\n")
-    ends[-1] = ""
-    if lines[-1] == "":  # the text ended with a newline (or was empty)
-        lines.pop()
-        ends.pop()
-    for i, line in enumerate(lines):
-        if line.endswith("\r") and ends[i]:
-            lines[i] = line[:-1]
-            ends[i] = "\r\n"
-    return lines, ends
 
 
 def _read_txt(text: str) -> Document:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.io.utf8 import read_utf8
+from vnthai_mt.io.lines import split_lines
+from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
 
 @dataclass
@@ -18,19 +19,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
-        parts = text.split("\n")
-        lines: list[str] = []
-        ends: list[str] = []
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            if last and part == "":
-                break  # the text ended with a newline
-            if part.endswith("\r") and not last:
-                lines.append(part[:-1])
-                ends.append("\r\n")
-            else:
-                lines.append(part)
-                ends.append("" if last else "\n")
+        lines, ends = split_lines(text)
         return cls(path, lines, ends)
 
     def text(self, lines: list[str] | None = None) -> str:
@@ -40,9 +29,10 @@ class Document:
 
 
 def read_document(path: str | Path) -> Document:
-    doc = Document.from_text(read_utf8(path), str(path))  # read_utf8 drops a BOM; remember it
-    with open(path, "rb") as fh:
-        doc.bom = fh.read(3) == b"\xef\xbb\xbf"
+    # Read once: a FIFO or a pipe given as a path has no second reading.
+    data = read_bytes(path)
+    doc = Document.from_text(decode_utf8(data, path), str(path))  # decode_utf8 drops a BOM; remember it
+    doc.bom = data.startswith(b"\xef\xbb\xbf")
     return doc
 
 
