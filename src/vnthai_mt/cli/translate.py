@@ -116,6 +116,7 @@ def _check_inputs(jobs, args) -> list[tuple[str, str]]:
     (input file, output file) pairs."""
     from vnthai_mt.errors import InputError
     from vnthai_mt.io.formats import detect_format, plan_folder, read_document
+    from vnthai_mt.translate.pipeline import check_segment_lengths
 
     pairs: list[tuple[str, str]] = []
     for src, dst, is_folder in jobs:
@@ -131,8 +132,9 @@ def _check_inputs(jobs, args) -> list[tuple[str, str]]:
             raise InputError("--out-field applies to single files, not to a folder", src)
         for (f, _), fmt in zip(files, fmts):
             if f != "-":
-                read_document(f, args.format, args.field if fmt == "jsonl" else None,
-                              args.column if fmt in ("tsv", "csv") else None)
+                doc = read_document(f, args.format, args.field if fmt == "jsonl" else None,
+                                    args.column if fmt in ("tsv", "csv") else None)
+                check_segment_lengths(doc, f)
         pairs.extend(files)
     return pairs
 

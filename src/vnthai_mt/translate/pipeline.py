@@ -255,6 +255,7 @@ class Translator:
         if str(input) != "-" and str(output) != "-" and Path(output).resolve() == Path(input).resolve():
             raise InputError("the output would overwrite the input; choose another output path", output)
         doc = read_document(input, fmt, field, column)
+        check_segment_lengths(doc, "<stdin>" if str(input) == "-" else input)
         texts = doc.texts
         ids = doc.ids
         timings = Timings()
@@ -461,6 +462,19 @@ class Translator:
 
 
 DONE_DIR = ".vnthai-done"
+
+# A segment (one line of txt, one field...) longer than this is refused before any work: a news
+# paragraph is a few thousand characters, and a multi-megabyte line would keep the model busy for
+# hours with nothing saved (progress is checkpointed per segment). Split such text into paragraphs.
+MAX_SEGMENT_CHARS = 100_000
+
+
+def check_segment_lengths(doc, name) -> None:
+    """``InputError`` with file and line for the first segment over ``MAX_SEGMENT_CHARS``."""
+    for seg in doc.segments:
+        if len(seg.text) > MAX_SEGMENT_CHARS:
+            raise InputError(f"a segment of {len(seg.text):,} characters (at most {MAX_SEGMENT_CHARS:,}); "
+                             "split the text into paragraphs, one per line", name, seg.line)
 
 
 def _open_cache(cache):
