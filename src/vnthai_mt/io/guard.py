@@ -34,7 +34,7 @@ class WriteError(InputError):
 
 def os_error(err: OSError, path: str | Path) -> WriteError:
     """``PATH: no space left on device`` (the OS message with a lower-case first letter)."""
-    text = err.strerror or type(err).__name__
+    text = err.strerror or str(err) or type(err).__name__
     return WriteError(text[:1].lower() + text[1:], path)
 
 
