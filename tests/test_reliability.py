@@ -263,7 +263,7 @@ def test_a_fifo_input_is_read_once(tmp_path, capsys, command):
     os.mkfifo(fifo)
     writer = threading.Thread(target=lambda: fifo.write_text(TH, encoding="utf-8"))
     writer.start()
-    code, out, err = _run(capsys, command, fifo, "--no-default-glossary")
+    code, _out, err = _run(capsys, command, fifo, "--no-default-glossary")
     writer.join(10)
     assert not writer.is_alive() and code in (0, 1), err
 

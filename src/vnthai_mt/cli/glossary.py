@@ -93,7 +93,6 @@ def _lookup(args) -> int:
 
 def _convert(args) -> int:
     from vnthai_mt.glossary import load_glossary, save_glossary
-
     from vnthai_mt.io.guard import WriteGuard, check_parent
 
     # Converting a file onto itself would drop its comment and licence lines: refused.

@@ -197,16 +197,18 @@ def run(args) -> int:
         threads=args.threads,
         progress=True,
     )
+    from vnthai_mt.io.guard import make_folder
+
     reports = []
     try:
         for src, dst, is_folder in jobs:
             if is_folder:
-                Path(dst).mkdir(parents=True, exist_ok=True)
+                make_folder(dst)
                 reports.extend(translator.translate_folder(src, dst, fmt=args.format, field=args.field,
                                                            column=args.column, resume=args.resume))
             else:
                 if len(jobs) > 1:
-                    Path(dst).parent.mkdir(parents=True, exist_ok=True)
+                    make_folder(Path(dst).parent)
                 reports.append(translator.translate_file(src, dst, fmt=args.format, field=args.field,
                                                          column=args.column, resume=args.resume,
                                                          out_field=args.out_field))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 
-
 # A person or place name is a few words; a longer "name" is a pasted text, and transcribing megabytes
 # syllable by syllable takes minutes.
 MAX_NAME_CHARS = 1000
@@ -26,8 +25,8 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
-    from vnthai_mt.io.lines import lines_of
     from vnthai_mt.errors import InputError
+    from vnthai_mt.io.lines import lines_of
     from vnthai_mt.io.utf8 import decode_utf8
     from vnthai_mt.names.translit import transcribe
 

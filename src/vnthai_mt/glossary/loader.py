@@ -16,10 +16,10 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vnthai_mt.shipped import shipped_path
 from vnthai_mt.errors import GlossaryError, InputError
 from vnthai_mt.glossary.entry import COLUMNS, KINDS, LIST_SEPARATOR, REQUIRED, Entry
 from vnthai_mt.io.utf8 import read_utf8
+from vnthai_mt.shipped import shipped_path
 from vnthai_mt.text import thai, vietnamese
 
 FORMATS = ("tsv", "csv", "tbx")

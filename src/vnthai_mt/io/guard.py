@@ -111,3 +111,13 @@ def check_parent(path: str | Path, what: str = "output") -> None:
         raise InputError(f"the {what} folder does not exist", parent)
     if not parent.is_dir():
         raise InputError(f"the {what} folder is not a folder", parent)
+
+
+def make_folder(path: str | Path) -> None:
+    """``mkdir -p``; a full or read-only disk is one ``WriteError`` line."""
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError("exists and is not a folder", path) from None
+    except OSError as err:
+        raise os_error(err, path) from None

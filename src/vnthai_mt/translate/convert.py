@@ -143,7 +143,7 @@ def _check_source_tokenizer(source: Path) -> None:
 
     try:
         tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=False)
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:
         text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ModelNotFoundError(f"cannot load the tokenizer: {text}", path=str(source)) from err
     check_tokenizer(tokenizer, source)

@@ -41,8 +41,9 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.io.identity import fingerprint_model
 from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
+from vnthai_mt.io.guard import make_folder
+from vnthai_mt.io.identity import fingerprint_model
 from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
 from vnthai_mt.translate.models import DEFAULT_MODEL
@@ -303,9 +304,9 @@ class Translator:
         report: str | Path | None = None,
     ) -> list[Report]:
         """Translate every supported file under ``input_dir`` into the same place under ``output_dir``."""
-        from vnthai_mt.io.formats import plan_folder
-
         import shutil
+
+        from vnthai_mt.io.formats import plan_folder
 
         pairs = plan_folder(input_dir, output_dir, pattern)
         # Finished files' checkpoints wait here until the whole folder is done: an interrupted run
@@ -313,7 +314,7 @@ class Translator:
         done_dir = Path(output_dir) / DONE_DIR
         reports = []
         for src, dst in pairs:
-            dst.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(dst.parent)
             rel = dst.relative_to(output_dir)
             record = done_dir / rel.with_name(rel.name + ".jsonl")
             reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume,
