@@ -64,6 +64,8 @@ class TranslationCache:
             columns = [row[1] for row in self._db.execute("PRAGMA table_info(translations)")]
         except sqlite3.Error as err:
             self._db.close()
+            if "full" in str(err) or "readonly" in str(err):
+                raise self._error(err) from None
             raise InputError(f"cannot use as a translation cache: {err}", self.path) from None
         if columns != _COLUMNS:  # another program's database that happens to have this table name
             self._db.close()
@@ -142,6 +144,10 @@ class TranslationCache:
             from vnthai_mt.io.guard import WriteError
 
             return WriteError("no space left on device", self.path)
+        if "readonly" in text:
+            from vnthai_mt.io.guard import WriteError
+
+            return WriteError("read-only file system (or a read-only cache file)", self.path)
         return InputError(f"translation cache: {text}", self.path)
 
     def put(self, model: str, settings: str, source: str, target: str) -> None:
