@@ -10,6 +10,7 @@ import sys
 
 from vnthai_mt import __version__
 from vnthai_mt.cli import output
+from vnthai_mt.cli._parser import OneLineParser
 from vnthai_mt.errors import VnthaiError
 
 # Module name -> (subcommand names it registers). Order is the order shown by --help.
@@ -17,7 +18,7 @@ COMMAND_MODULES = ["translate", "convert", "check", "eval", "glossary", "names",
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="vnthai-mt",
         description="Translate official Vietnamese news into Thai with consistent titles and names; "
         "check and fix Thai text; evaluate systems.",

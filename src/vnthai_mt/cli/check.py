@@ -62,12 +62,24 @@ def _check(args):
     from vnthai_mt.qa.consistency import check_lines
     from vnthai_mt.qa.document import read_document, read_source
 
+    _guard(args)
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
     result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path,
                          source_file=args.source)
     return doc, result
+
+
+def _guard(args) -> None:
+    """Refuse, before any work, an -o that is the source, a glossary, or (check) the Thai file."""
+    from vnthai_mt.io.guard import WriteGuard, check_parent
+
+    guard = WriteGuard().inputs("input", [args.file]).inputs("source", [args.source])
+    guard.inputs("glossary", args.glossary)
+    in_place = [args.file] if args.func is run_fix else []  # fix -o FILE.th fixes in place
+    guard.output("output", args.output, allow_overwrite=in_place)
+    check_parent(args.output)
 
 
 def _write(path: str, text: str) -> None:
@@ -115,6 +127,7 @@ def run_fix(args) -> int:
     from vnthai_mt.qa.document import read_document, read_source
     from vnthai_mt.qa.fix import fix_lines, unified_diff
 
+    _guard(args)
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)

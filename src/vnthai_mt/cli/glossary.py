@@ -96,12 +96,13 @@ def _validate(args) -> int:
 
 def _lookup(args) -> int:
     from vnthai_mt.glossary import Matcher, load_glossaries
+    from vnthai_mt.io.lines import lines_of
     from vnthai_mt.io.utf8 import decode_utf8, read_lines
 
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
     matcher = Matcher(glossary)
     if args.file == "-":
-        lines = decode_utf8(sys.stdin.buffer.read(), "<stdin>").splitlines()
+        lines = lines_of(decode_utf8(sys.stdin.buffer.read(), "<stdin>"))
     else:
         lines = read_lines(args.file)
     found = []
@@ -119,7 +120,11 @@ def _lookup(args) -> int:
 
 def _convert(args) -> int:
     from vnthai_mt.glossary import load_glossary, save_glossary
+    from vnthai_mt.io.guard import WriteGuard, check_parent
 
+    # Converting a file onto itself would drop its comment and licence lines: refused.
+    WriteGuard().inputs("input", [args.source]).output("output", args.target)
+    check_parent(args.target)
     glossary = load_glossary(args.source, args.from_format)
     save_glossary(glossary, Path(args.target), args.to_format)
     print(f"{args.target}: wrote {_summary(glossary)}", file=sys.stderr)

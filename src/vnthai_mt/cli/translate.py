@@ -96,6 +96,8 @@ def _plan(inputs: list[str], output: str) -> list[tuple[str, str, bool]]:
         if src != "-" and Path(src).is_dir():
             if output == "-":
                 raise InputError("a folder is translated into a folder, not stdout (-o FOLDER)")
+            if Path(output).exists() and not Path(output).is_dir():
+                raise InputError("a folder is translated into a folder, this is a file", output)
             return [(src, output, True)]
         if output != "-" and Path(output).is_dir():
             return [(src, str(Path(output) / Path(src).name), False)]
@@ -113,16 +115,53 @@ def _plan(inputs: list[str], output: str) -> list[tuple[str, str, bool]]:
     return [(i, str(out / Path(i).name), Path(i).is_dir()) for i in inputs]
 
 
-def _check_inputs(jobs, args) -> None:
-    """Read every input once before the model loads: bad UTF-8 or a bad field fails fast."""
-    from vnthai_mt.io.formats import plan_folder, read_document
+def _check_inputs(jobs, args) -> list[tuple[str, str]]:
+    """Read every input once before the model loads: bad UTF-8, a bad field, a flag that does not
+    apply to the format, an output that would destroy an input all fail fast. Returns the
+    (input file, output file) pairs."""
+    from vnthai_mt.errors import InputError
+    from vnthai_mt.io.formats import detect_format, plan_folder, read_document
+    from vnthai_mt.translate.pipeline import check_segment_lengths
 
+    pairs: list[tuple[str, str]] = []
     for src, dst, is_folder in jobs:
-        files = [p for p, _ in plan_folder(src, dst)] if is_folder else [src]
-        for f in files:
-            if f == "-":
-                continue
-            read_document(f, args.format, args.field, args.column)
+        files = [(str(p), str(q)) for p, q in plan_folder(src, dst)] if is_folder else [(src, dst)]
+        fmts = [args.format or ("txt" if f == "-" else detect_format(f)) for f, _ in files]
+        where = src if is_folder else (None if src == "-" else src)
+        # A flag no file of this job can use would be ignored silently: refuse it.
+        for flag, value, takes in (("--field", args.field, {"jsonl"}), ("--column", args.column, {"tsv", "csv"}),
+                                   ("--out-field", args.out_field, {"jsonl", "tsv", "csv"})):
+            if value is not None and not takes & set(fmts):
+                raise InputError(f"{flag} applies to {'/'.join(sorted(takes))} files, not {fmts[0]}", where)
+        if args.out_field is not None and is_folder:
+            raise InputError("--out-field applies to single files, not to a folder", src)
+        for (f, _), fmt in zip(files, fmts):
+            if f != "-":
+                doc = read_document(f, args.format, args.field if fmt == "jsonl" else None,
+                                    args.column if fmt in ("tsv", "csv") else None)
+                check_segment_lengths(doc, f)
+        pairs.extend(files)
+    return pairs
+
+
+def _guard(pairs: list[tuple[str, str]], args) -> None:
+    """No output, checkpoint, report or cache may be an input (through links too) or another output."""
+    from vnthai_mt.io.guard import WriteGuard, check_parent
+    from vnthai_mt.io.resume import checkpoint_path_for
+
+    guard = WriteGuard().inputs("input", [f for f, _ in pairs]).inputs("glossary", args.glossary)
+    model = Path(args.model)
+    if model.is_dir():
+        guard.inputs("model file", [p for p in model.rglob("*") if p.is_file()])
+    for _, dst in pairs:
+        guard.output("output", dst)
+        if dst != "-":
+            guard.output("checkpoint", checkpoint_path_for(dst))
+    guard.output("report", args.report)
+    check_parent(args.report, "report")
+    if args.cache:
+        guard.output("cache", args.cache)
+        check_parent(args.cache, "cache")
 
 
 def run(args) -> int:
@@ -139,8 +178,7 @@ def run(args) -> int:
         raise InputError("--chunk-segments must be at least 1")
     if args.max_new_tokens is not None and args.max_new_tokens < 1:
         raise InputError("--max-new-tokens must be at least 1")
-    if any(src != "-" for src, _, _ in jobs):
-        _check_inputs(jobs, args)
+    _guard(_check_inputs(jobs, args), args)
 
     from vnthai_mt.translate.pipeline import Translator, write_combined_report
 
@@ -165,16 +203,18 @@ def run(args) -> int:
         threads=args.threads,
         progress=show_progress(args),
     )
+    from vnthai_mt.io.guard import make_folder
+
     reports = []
     try:
         for src, dst, is_folder in jobs:
             if is_folder:
-                Path(dst).mkdir(parents=True, exist_ok=True)
+                make_folder(dst)
                 reports.extend(translator.translate_folder(src, dst, fmt=args.format, field=args.field,
                                                            column=args.column, resume=args.resume))
             else:
                 if len(jobs) > 1:
-                    Path(dst).parent.mkdir(parents=True, exist_ok=True)
+                    make_folder(Path(dst).parent)
                 reports.append(translator.translate_file(src, dst, fmt=args.format, field=args.field,
                                                          column=args.column, resume=args.resume,
                                                          out_field=args.out_field))

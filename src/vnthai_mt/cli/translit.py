@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import sys
 
+# A person or place name is a few words; a longer "name" is a pasted text, and transcribing megabytes
+# syllable by syllable takes minutes.
+MAX_NAME_CHARS = 1000
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -21,13 +25,20 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
+    from vnthai_mt.errors import InputError
+    from vnthai_mt.io.lines import lines_of
     from vnthai_mt.io.utf8 import decode_utf8
     from vnthai_mt.names.translit import transcribe
 
     if args.names and args.names != ["-"]:
         names = args.names
     else:
-        names = decode_utf8(sys.stdin.buffer.read(), "<stdin>").splitlines()
+        names = lines_of(decode_utf8(sys.stdin.buffer.read(), "<stdin>"))
+    for number, name in enumerate(names, start=1):
+        if len(name) > MAX_NAME_CHARS:  # checked before any output: one line in, one line out
+            raise InputError(f"a name of {len(name):,} characters (at most {MAX_NAME_CHARS:,}); translit "
+                             "takes one name a line", None if args.names else "<stdin>",
+                             None if args.names else number)
     out = sys.stdout
     for name in names:
         if not name.strip():

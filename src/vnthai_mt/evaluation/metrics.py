@@ -112,6 +112,8 @@ class Scorer:
         seg_suffix = f"|seg:{segmenter_signature(self.segmenter)}"
         self._views: dict[str, Callable[[str], str]] = {RAW: lambda s: s, SEGMENTED: self._segment}
         seg_refs = [[self._segment(line) for line in stream] for stream in self.refs]
+        self._seg_refs = seg_refs
+        self._long_refs = any(_words(line) > TER_LIMIT for stream in seg_refs for line in stream)
         self.specs = [
             MetricSpec("bleu", BLEU(tokenize="none", references=seg_refs), SEGMENTED, seg_suffix),
             MetricSpec("chrf++", CHRF(word_order=2, references=self.refs), RAW),
@@ -132,11 +134,45 @@ class Scorer:
         views = views or self.views(hyps)
         scores = {}
         for spec in self.specs:
-            result = spec.metric.corpus_score(views[spec.view], None)
+            if spec.key == "ter" and self._too_long_for_ter(views[spec.view]):
+                result = _windowed_ter(views[spec.view], self._seg_refs)
+            else:
+                result = spec.metric.corpus_score(views[spec.view], None)
             scores[spec.key] = CorpusScore(
                 name=result.name, score=float(result.score), signature=spec.signature(), detail=_detail(result)
             )
         return scores
+
+
+    def _too_long_for_ter(self, hyps: Sequence[str]) -> bool:
+        return self._long_refs or any(_words(h) > TER_LIMIT for h in hyps)
+
+
+# TER's shift search grows much faster than the segment (a 100 KB line takes 10 s, a 5 MB one hours):
+# a pair longer than TER_LIMIT words is scored as aligned windows of about TER_WINDOW words, hypothesis
+# and references cut at the same proportions. Sentences and paragraphs are below it: scored exactly.
+TER_LIMIT = 1000
+TER_WINDOW = 40
+
+
+def _words(text: str) -> int:
+    return text.count(" ") + 1
+
+
+def _windowed_ter(hyps: Sequence[str], refs: Sequence[Sequence[str]]) -> Any:
+    from sacrebleu.metrics import TER
+
+    out_hyps: list[str] = []
+    out_refs: list[list[str]] = [[] for _ in refs]
+    for i, hyp in enumerate(hyps):
+        sides = [hyp.split()] + [stream[i].split() for stream in refs]
+        parts = max(1, -(-max(len(words) for words in sides) // TER_WINDOW))
+        for k in range(parts):
+            cut = [words[len(words) * k // parts: len(words) * (k + 1) // parts] for words in sides]
+            out_hyps.append(" ".join(cut[0]))
+            for stream, words in zip(out_refs, cut[1:]):
+                stream.append(" ".join(words))
+    return TER().corpus_score(out_hyps, out_refs)
 
 
 def _detail(result: Any) -> str:

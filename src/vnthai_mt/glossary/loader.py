@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -126,6 +127,9 @@ def _rows_from_delimited(text: str, path: Path, delimiter: str) -> list[tuple[in
                     path,
                     number,
                 )
+            twice = sorted({c for c in header if header.count(c) > 1})
+            if twice:  # the later column would silently win
+                raise GlossaryError(f"column(s) {', '.join(twice)} appear twice in the header", path, number)
             unknown = [c for c in header if c not in COLUMNS]
             if unknown:
                 raise GlossaryError(f"unknown column(s) {', '.join(unknown)}", path, number)
@@ -144,9 +148,11 @@ def _entry_from_row(row: dict[str, str], path: Path, line: int) -> Entry:
     for name in REQUIRED:
         if not row.get(name):
             raise GlossaryError(f"empty required field '{name}'", path, line)
+        if not _visible(row[name]):
+            raise GlossaryError(f"field '{name}' holds only invisible (zero-width) characters", path, line)
     kind = row["kind"].lower()
     if kind not in KINDS:
-        raise GlossaryError(f"unknown kind '{row['kind']}' (one of: {', '.join(KINDS)})", path, line)
+        raise GlossaryError(_bad_kind(row), path, line)
     return Entry(
         vi=vietnamese.normalize(row["vi"]),
         th=thai.normalize(row["th"]),
@@ -158,6 +164,23 @@ def _entry_from_row(row: dict[str, str], path: Path, line: int) -> Entry:
         note=row.get("note", ""),
         origin=f"{path}:{line}",
     )
+
+
+def _visible(value: str) -> bool:
+    # Zero-width spaces/joiners, BOMs and other format characters (Cf) render as nothing.
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in value)
+
+
+def _bad_kind(row: dict[str, str]) -> str:
+    """Say "a tab inside a field" when that is what an unknown kind really is: the cells after it
+    moved one column to the right, so 'kind' holds Thai text or the next column holds a kind."""
+    kind = row["kind"]
+    after = list(row)[list(row).index("kind") + 1:] if "kind" in row else []
+    shifted = bool(after) and row[after[0]].lower() in KINDS
+    if shifted or any("\u0e00" <= ch <= "\u0e7f" for ch in kind):
+        return (f"'kind' is '{kind}': a tab inside the 'th' or 'vi' field? (tabs separate the columns; "
+                f"write the term without a tab)")
+    return f"unknown kind '{kind}' (one of: {', '.join(KINDS)})"
 
 
 def _line_of(entry: Entry) -> int | None:

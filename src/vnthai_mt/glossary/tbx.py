@@ -46,8 +46,15 @@ def _parse(path: Path) -> tuple[ET.Element, dict[int, int]]:
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder)
     builder.parser = parser
+    from vnthai_mt.errors import InputError
+    from vnthai_mt.io.utf8 import read_bytes
+
     try:
-        parser.feed(path.read_bytes())
+        data = read_bytes(path)
+    except InputError as err:  # missing, a folder, unreadable: one line, as a glossary problem
+        raise GlossaryError(err.message, path) from None
+    try:
+        parser.feed(data)
         root = parser.close()
     except FileNotFoundError:
         raise GlossaryError("no such file", path) from None

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS translations (
     PRIMARY KEY (model, settings, source)
 ) WITHOUT ROWID
 """
+_COLUMNS = ["model", "settings", "source", "target", "created"]
 _CHUNK = 500  # stays under SQLite's bound-variable limit on old builds (999)
 
 
@@ -49,14 +50,27 @@ class TranslationCache:
 
     def __init__(self, path: str | Path, *, timeout_s: float = 60.0):
         self.path = Path(path)
+        if self.path.is_dir():
+            raise InputError("is a folder, expected a translation cache file", self.path)
         try:
             self._db = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+        except sqlite3.Error as err:
+            raise InputError(f"cannot use as a translation cache: {err}", self.path) from None
+        try:
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
             self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL"))
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._retry(lambda: self._db.execute(_SCHEMA))
-        except sqlite3.DatabaseError as err:
+            columns = [row[1] for row in self._db.execute("PRAGMA table_info(translations)")]
+        except sqlite3.Error as err:
+            self._db.close()
+            if "full" in str(err) or "readonly" in str(err):
+                raise self._error(err) from None
             raise InputError(f"cannot use as a translation cache: {err}", self.path) from None
+        if columns != _COLUMNS:  # another program's database that happens to have this table name
+            self._db.close()
+            raise InputError("not a vnthai-mt translation cache (its 'translations' table differs); "
+                             "give another --cache path", self.path)
 
     def _retry(self, action, attempts: int = 50):
         # Switching to WAL needs a moment with no other writer; busy_timeout does not cover it.
@@ -79,11 +93,14 @@ class TranslationCache:
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT source, target FROM translations WHERE model = ? AND settings = ? "
-                f"AND source IN ({marks})",
-                (model, settings, *chunk),
-            )
+            try:
+                rows = self._db.execute(
+                    f"SELECT source, target FROM translations WHERE model = ? AND settings = ? "
+                    f"AND source IN ({marks})",
+                    (model, settings, *chunk),
+                ).fetchall()
+            except sqlite3.Error as err:
+                raise self._error(err) from None
             for key, target in rows:
                 for src in by_key[key]:
                     found[src] = target
@@ -101,18 +118,37 @@ class TranslationCache:
         rows = [(model, settings, cache_key(src), tgt, now) for src, tgt in items]
         if not rows:
             return 0
-        self._db.execute("BEGIN IMMEDIATE")
         try:
+            self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(
                 "INSERT OR REPLACE INTO translations (model, settings, source, target, created) "
                 "VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
             self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
+        except BaseException as exc:
+            # SQLite may already have rolled back by itself (a full disk does that).
+            if self._db.in_transaction:
+                try:
+                    self._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc) from None
             raise
         return len(rows)
+
+    def _error(self, err: sqlite3.Error) -> InputError:
+        text = str(err)
+        if "disk is full" in text or "database or disk is full" in text:
+            from vnthai_mt.io.guard import WriteError
+
+            return WriteError("no space left on device", self.path)
+        if "readonly" in text:
+            from vnthai_mt.io.guard import WriteError
+
+            return WriteError("read-only file system (or a read-only cache file)", self.path)
+        return InputError(f"translation cache: {text}", self.path)
 
     def put(self, model: str, settings: str, source: str, target: str) -> None:
         self.put_many(model, settings, [(source, target)])

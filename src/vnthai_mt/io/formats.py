@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.lines import split_lines as _split_lines
 from vnthai_mt.io.resume import atomic_write_bytes
 from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
@@ -241,27 +242,6 @@ def _read_bytes(path: str | Path) -> tuple[str | Path, bytes]:
     return path, read_bytes(path, " (translate a folder with an output folder)")
 
 
-def _split_lines(text: str) -> tuple[list[str], list[str]]:
-    """Lines and their ends ("\\n", "\\r\\n" or "" for a last line without newline).
-
-    Only \\n ends a line (not the other characters ``str.splitlines`` knows), so line numbers agree
-    with ``wc -l`` and editors. A final newline does not start another line.
-    """
-    lines, ends = [], []
-    for chunk in text.split("\n"):
-        lines.append(chunk)
-        ends.append("\n")
-    ends[-1] = ""
-    if lines[-1] == "":  # the text ended with a newline (or was empty)
-        lines.pop()
-        ends.pop()
-    for i, line in enumerate(lines):
-        if line.endswith("\r") and ends[i]:
-            lines[i] = line[:-1]
-            ends[i] = "\r\n"
-    return lines, ends
-
-
 def _read_txt(text: str) -> Document:
     lines, ends = _split_lines(text)
     segs = [Segment(str(i), line, i) for i, line in enumerate(lines, 1)]
@@ -315,13 +295,17 @@ def _read_jsonl(text: str, name, field_name: str | None) -> Document:
 def _object_spans(line: str, decoder: json.JSONDecoder) -> dict[str, tuple[int, int]] | None:
     """Top-level keys of a one-line JSON object -> (start, end) of each value's text; None if the line
     is not exactly one JSON object. Spans let the writer replace one value and keep every other byte."""
-    ws = re.compile(r"[ \t\n\r]*")
+    spaces = re.compile(r"[ \t\n\r]*")
+
+    def skip(pos: int) -> int:  # the pattern matches the empty string: it always matches
+        return spaces.match(line, pos).end()  # type: ignore[union-attr]
+
     scan = json.decoder.scanstring  # type: ignore[attr-defined]
     try:
-        pos = ws.match(line, 0).end()
+        pos = skip(0)
         if line[pos:pos + 1] != "{":
             return None
-        pos = ws.match(line, pos + 1).end()
+        pos = skip(pos + 1)
         spans: dict[str, tuple[int, int]] = {}
         if line[pos:pos + 1] == "}":
             pos += 1
@@ -330,22 +314,22 @@ def _object_spans(line: str, decoder: json.JSONDecoder) -> dict[str, tuple[int, 
                 if line[pos:pos + 1] != '"':
                     return None
                 key, pos = scan(line, pos + 1)
-                pos = ws.match(line, pos).end()
+                pos = skip(pos)
                 if line[pos:pos + 1] != ":":
                     return None
-                pos = ws.match(line, pos + 1).end()
+                pos = skip(pos + 1)
                 _, end = decoder.raw_decode(line, pos)
                 spans.pop(key, None)  # a repeated key: the last one wins, as in json.loads
                 spans[key] = (pos, end)
-                pos = ws.match(line, end).end()
+                pos = skip(end)
                 if line[pos:pos + 1] == ",":
-                    pos = ws.match(line, pos + 1).end()
+                    pos = skip(pos + 1)
                     continue
                 if line[pos:pos + 1] == "}":
                     pos += 1
                     break
                 return None
-        if ws.match(line, pos).end() != len(line):
+        if skip(pos) != len(line):
             return None
         return spans
     except (ValueError, IndexError):
@@ -557,7 +541,7 @@ def _read_docx(path: Path) -> Document:
 def _render_docx(doc: Document, translations: Sequence[str]) -> bytes:
     import copy
 
-    for seg, para, new in zip(doc.segments, doc.layout["paragraphs"], translations):
+    for _seg, para, new in zip(doc.segments, doc.layout["paragraphs"], translations):
         if new == para.text:
             continue
         runs = para.runs

@@ -29,9 +29,10 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, BinaryIO, Self
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.guard import os_error
 
 try:  # POSIX advisory locks; without them two runs on one output are simply not detected.
     import fcntl
@@ -48,16 +49,26 @@ _FORMAT_VERSION = 1
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``.
 
-    The file mode follows an existing target (else the umask default); the folder must exist.
+    The file mode follows an existing target (else the umask default); the folder must exist. The temp
+    file is ``.<name>.vnthai-<pid>-<random>.tmp``: a run killed inside the write leaves it, and the
+    next write to the same target removes it (its process is gone). A full or read-only disk is one
+    ``WriteError`` (``PATH: no space left on device``) and the previous file is left as it was.
     """
     path = Path(path)
+    if path.is_symlink():  # write the file the link points to; replacing would cut the link
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # /dev/null, /dev/stdout, a FIFO: a stream, written in place (renaming a file over a device
+        # node would replace the device itself).
+        return _write_stream(path, data)
     folder = path.parent if str(path.parent) else Path(".")
+    clean_stale_temps(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{_temp_prefix(path)}{os.getpid()}-", suffix=".tmp")
     except FileNotFoundError:
         raise InputError("output folder does not exist", folder) from None
     except OSError as err:
-        raise InputError(f"cannot write: {err.strerror}", path) from None
+        raise os_error(err, path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -65,14 +76,62 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, _target_mode(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         # Never leave the temp file behind, whatever went wrong (including KeyboardInterrupt).
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise os_error(exc, path) from None
         raise
     _fsync_dir(folder)
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb", buffering=0) as fh:
+            _write_all(fh, data)
+    except OSError as err:
+        raise os_error(err, path) from None
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}.vnthai-"
+
+
+def clean_stale_temps(path: str | Path) -> list[Path]:
+    """Remove temp files of ``path`` left by killed writers (their process no longer runs)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    prefix = _temp_prefix(path)
+    removed: list[Path] = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        pid_text = name[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        try:
+            os.unlink(folder / name)
+            removed.append(folder / name)
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
@@ -165,8 +224,9 @@ class Checkpoint:
         self.path = checkpoint_path_for(self.output_path)
         self.input_fingerprint = input_fingerprint
         self.settings_fingerprint = settings_fingerprint
-        self._fh = None
+        self._fh: BinaryIO | None = None
         self._done: dict[str, str] = {}
+        self._complete: str | None = None
 
     # The ids already finished (after ``start``), read-only view for callers.
     @property
@@ -185,9 +245,9 @@ class Checkpoint:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # "a+b": create if missing but change nothing before the lock is held.
-            fh = open(self.path, "a+b")  # noqa: SIM115 - held until close()/finish()
+            fh = open(self.path, "a+b", buffering=0)  # noqa: SIM115 - held until close()/finish()
         except OSError as err:
-            raise InputError(f"cannot write checkpoint: {err.strerror}", self.path) from None
+            raise os_error(err, self.path) from None
         self._lock(fh)
         try:
             fh.seek(0)
@@ -197,11 +257,14 @@ class Checkpoint:
                 fh.truncate(good_end)  # drop a torn tail so new records start on a fresh line
             else:
                 fh.truncate(0)
-                fh.write(_line({"vnthai_checkpoint": _FORMAT_VERSION, "input": self.input_fingerprint,
+                _write_all(fh, _line({"vnthai_checkpoint": _FORMAT_VERSION, "input": self.input_fingerprint,
                                 "settings": self.settings_fingerprint}))
                 fh.flush()
                 os.fsync(fh.fileno())
                 done = {}
+        except OSError as err:
+            fh.close()
+            raise os_error(err, self.path) from None
         except BaseException:
             fh.close()
             raise
@@ -216,9 +279,19 @@ class Checkpoint:
         if not translations:
             return
         blob = b"".join(_line({"id": str(sid), "t": text}) for sid, text in translations.items())
-        self._fh.write(blob)
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        try:
+            self._fh.seek(0, os.SEEK_END)
+            size = self._fh.tell()
+            _write_all(self._fh, blob)
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+        except OSError as err:
+            # Full disk: cut the partial batch off so the checkpoint stays a clean prefix.
+            try:
+                self._fh.truncate(size)
+            except OSError:
+                pass
+            raise os_error(err, self.path) from None
         self._done.update((str(k), v) for k, v in translations.items())
 
     def close(self) -> None:
@@ -227,13 +300,46 @@ class Checkpoint:
             self._fh.close()  # also releases the lock
             self._fh = None
 
-    def finish(self) -> None:
-        """The output is written: remove the checkpoint."""
+    def finish(self, keep_as: str | Path | None = None) -> None:
+        """The output is written: remove the checkpoint, or (``keep_as``, folder runs) mark it complete
+        with the output's sha256 and move it there, so that ``--resume`` of the folder can tell a
+        finished output from one to redo (``load_complete``)."""
+        if keep_as is not None and self._fh is not None:
+            try:
+                digest = fingerprint_file(self.output_path)
+                _write_all(self._fh, _line({"complete": digest}))
+                os.fsync(self._fh.fileno())
+                self.close()
+                Path(keep_as).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.path, keep_as)
+                return
+            except OSError as err:
+                self.close()
+                raise os_error(err, keep_as) from None
         self.close()
         try:
             self.path.unlink()
         except FileNotFoundError:
             pass
+
+    def load_complete(self, kept: str | Path) -> dict[str, str] | None:
+        """The translations of a finished output (a checkpoint kept by ``finish(keep_as=...)``), when
+        it was made from this input with these settings and the output is still exactly what that run
+        wrote; else None (the file must be translated again)."""
+        kept = Path(kept)
+        try:
+            data = kept.read_bytes()
+            digest = fingerprint_file(self.output_path)
+        except (OSError, InputError):
+            return None
+        self._complete = None
+        try:
+            parsed = self._parse(data, kept)
+        except InputError:
+            return None
+        if parsed is None or self._complete != digest:
+            return None
+        return parsed[0]
 
     def __enter__(self) -> Self:
         return self
@@ -243,7 +349,7 @@ class Checkpoint:
 
     # -- internals --
 
-    def _parse(self, data: bytes) -> tuple[dict[str, str], int] | None:
+    def _parse(self, data: bytes, where: Path | None = None) -> tuple[dict[str, str], int] | None:
         """(finished translations, byte length of the intact part), or None when there is nothing
         usable (empty file, or killed before the header was complete)."""
         done: dict[str, str] = {}
@@ -255,14 +361,16 @@ class Checkpoint:
                 break  # torn last line: the process died inside a write
             try:
                 obj = json.loads(data[pos:end])
-            except ValueError:
+            except (ValueError, RecursionError):
                 break  # anything after a damaged line is not trusted
             if header is None:
                 header = obj
                 if not isinstance(obj, dict) or obj.get("vnthai_checkpoint") != _FORMAT_VERSION:
-                    raise InputError("not a vnthai-mt checkpoint (delete it to start over)", self.path)
+                    raise InputError("not a vnthai-mt checkpoint (delete it to start over)", where or self.path)
             elif isinstance(obj, dict) and isinstance(obj.get("t"), str):
                 done[str(obj.get("id"))] = obj["t"]
+            elif isinstance(obj, dict) and isinstance(obj.get("complete"), str):
+                self._complete = obj["complete"]
             else:
                 break
             pos = good_end = end + 1
@@ -277,7 +385,7 @@ class Checkpoint:
             raise InputError(
                 f"cannot resume: {' and '.join(what)} since the interrupted run; run again without "
                 f"--resume to start over (this discards the checkpoint)",
-                self.path,
+                where or self.path,
             )
         return done, good_end
 
@@ -289,6 +397,13 @@ class Checkpoint:
         except OSError:
             fh.close()
             raise InputError("another vnthai-mt run is writing this output", self.output_path) from None
+
+
+def _write_all(fh, blob: bytes) -> None:
+    # An unbuffered file may write less than asked; a buffered one would retry at close and fail twice.
+    view = memoryview(blob)
+    while view:
+        view = view[fh.write(view):]
 
 
 def _line(obj: dict) -> bytes:

@@ -6,6 +6,7 @@ DOCX: see ``io.sniff``) are refused with one line that names the format, never d
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 
@@ -30,13 +31,30 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
     return text.removeprefix("\ufeff")
 
 
+# Special files (FIFOs, character devices, /dev/fd/N) can be read only once: their bytes are kept
+# here, by (device, inode), so that a second reading in the same process (a command validates its
+# inputs before the model loads, then translates them) gets the same bytes instead of hanging.
+_STREAMS: dict[tuple[int, int], bytes] = {}
+
+
 def read_bytes(path: str | Path, folder_hint: str = "") -> bytes:
-    """The file's bytes (``"-"``: standard input); a missing or unreadable file is one clear ``InputError``."""
+    """The file's bytes (``"-"``: standard input); a missing or unreadable file is one clear
+    ``InputError``. A special file (FIFO...) is read once as a stream; later calls in this process
+    return the same bytes."""
     if str(path) == "-":
         return sys.stdin.buffer.read()
     path = Path(path)
     try:
-        return path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if stat.S_ISREG(st.st_mode):
+            return path.read_bytes()
+        key = (st.st_dev, st.st_ino)
+        if key not in _STREAMS:
+            with open(path, "rb") as fh:
+                _STREAMS[key] = fh.read()
+        return _STREAMS[key]
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except IsADirectoryError:
@@ -52,8 +70,6 @@ def read_utf8(path: str | Path) -> str:
 
 def read_lines(path: str | Path) -> list[str]:
     """Lines of a UTF-8 text file without line ends (``\\r\\n`` too); a final newline adds no line."""
-    text = read_utf8(path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.removesuffix("\r") for line in lines]
+    from vnthai_mt.io.lines import lines_of
+
+    return lines_of(read_utf8(path))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.lines import split_lines
 from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
 
@@ -18,19 +19,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
-        parts = text.split("\n")
-        lines: list[str] = []
-        ends: list[str] = []
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            if last and part == "":
-                break  # the text ended with a newline
-            if part.endswith("\r") and not last:
-                lines.append(part[:-1])
-                ends.append("\r\n")
-            else:
-                lines.append(part)
-                ends.append("" if last else "\n")
+        lines, ends = split_lines(text)
         return cls(path, lines, ends)
 
     def text(self, lines: list[str] | None = None) -> str:

@@ -503,7 +503,35 @@ def load_backend(
         engine = TransformersBackend(path, device=device, dtype=dtype, **options)
     if not engine.batch_tokens:
         engine.batch_tokens = 8192 if engine.device.startswith("cuda") else 1024
+    check_tokenizer(engine.tokenizer, path)
     return engine
+
+
+# Below this share of known tokens the tokenizer is not this model's (a folder without its tokenizer
+# files loads a bare one that turns every word into <unk>: blank translations, exit 0).
+MIN_KNOWN_SHARE = 0.5
+
+
+def check_tokenizer(tokenizer: Any, path: Path) -> None:
+    """Refuse a tokenizer that cannot encode the shipped Vietnamese sample (mostly ``<unk>``)."""
+    from vnthai_mt.shipped import shipped_path
+
+    sample = shipped_path("examples", "seed_article.vi.txt").read_text(encoding="utf-8")
+    text = " ".join(line for line in sample.splitlines()[:5] if line.strip())
+    try:
+        ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    except Exception as err:
+        raise ModelNotFoundError(f"the tokenizer cannot encode Vietnamese: {_first_line(err)}",
+                                 path=str(path)) from err
+    unk = getattr(tokenizer, "unk_token_id", None)
+    known = sum(1 for i in ids if i != unk)
+    if not ids or known < MIN_KNOWN_SHARE * len(ids):
+        raise ModelNotFoundError(
+            f"the tokenizer turns {len(ids) - known} of {len(ids)} tokens of a Vietnamese sample into "
+            "<unk>: the folder lacks this model's tokenizer files (sentencepiece.bpe.model, "
+            "tokenizer.json...); copy them from the original model",
+            path=str(path),
+        )
 
 
 def quiet_progress_bars() -> None:

@@ -9,14 +9,19 @@ The output is built in a temporary folder beside OUT and renamed into place: no 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from vnthai_mt.errors import InputError, ModelNotFoundError
+from vnthai_mt.io.guard import os_error
 from vnthai_mt.translate.backends import SIDECAR, quiet_progress_bars
 from vnthai_mt.translate.resolve import resolve_model
 from vnthai_mt.translate.vocabulary import QUANTIZATIONS
+
+# config.json model_type of the families vnthai-mt translates with (others fail deep inside the converter).
+MODEL_TYPES = ("m2m_100", "mbart", "marian", "t5", "mt5")
 
 # Tokenizer files of the supported families (NLLB, M2M-100, mBART-50, MADLAD/T5, Marian).
 TOKENIZER_FILES = (
@@ -41,12 +46,28 @@ def convert_model(
         raise InputError("output folder exists (use --force to replace it)", path=str(out))
     quiet_progress_bars()
     source = resolve_model(model, "transformers")
-    if out.resolve() == source.resolve() or source.resolve() in out.resolve().parents:
+    src_real, out_real = source.resolve(), out.resolve()
+    if out_real == src_real or src_real in out_real.parents:
         raise InputError("the output folder must not be the model folder or inside it", path=str(out))
+    if out_real in src_real.parents:
+        raise InputError("the output folder holds the model folder; choose a folder beside it", path=str(out))
+    if out.exists():
+        _check_replaceable(out)
     config = _read_json(source / "config.json")
+    model_type = config.get("model_type")
+    if model_type not in MODEL_TYPES:
+        raise ModelNotFoundError(
+            f"unsupported architecture {model_type or 'unknown'!r}: vnthai-mt converts "
+            f"{', '.join(MODEL_TYPES)} translation models (NLLB-200, M2M-100, mBART-50, Marian, MADLAD-400)",
+            path=str(source))
+    _check_source_tokenizer(source)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _clean_stale(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.vnthai-{os.getpid()}-", dir=out.parent))
+    except OSError as err:
+        raise os_error(err, out) from None
     try:
         converter = _converter_class(TransformersConverter)(str(source), trust_remote_code=False)
         try:
@@ -70,12 +91,59 @@ def convert_model(
         if readme.is_file():  # keep notes such as "RANDOM WEIGHTS" with the copy
             shutil.copy2(readme, tmp / "README.md")
         if out.exists():
+            _check_replaceable(out)  # again: it may have changed during the conversion
             shutil.rmtree(out)
         tmp.rename(out)
+    except OSError as err:
+        raise os_error(err, out) from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _created_names() -> set[str]:
+    return {"model.bin", "config.json", "shared_vocabulary.json", "shared_vocabulary.txt",
+            "source_vocabulary.json", "source_vocabulary.txt", "target_vocabulary.json",
+            "target_vocabulary.txt", "vocabulary.json", "vocabulary.txt", SIDECAR, "README.md",
+            *TOKENIZER_FILES}
+
+
+def _check_replaceable(out: Path) -> None:
+    """--force replaces only an earlier conversion: a folder holding nothing but what convert writes."""
+    if not out.is_dir():
+        raise InputError("exists and is not a folder; --force replaces only an earlier conversion", str(out))
+    if not (out / SIDECAR).is_file():
+        raise InputError(f"is not a folder made by vnthai-mt convert (no {SIDECAR}); --force replaces only "
+                         "an earlier conversion: remove it yourself or choose another folder", str(out))
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in _created_names())
+    if foreign:
+        raise InputError(f"holds files convert did not write ({', '.join(foreign[:5])}); --force would "
+                         "delete them: move them or choose another folder", str(out))
+
+
+def _clean_stale(out: Path) -> None:
+    """Temporary folders of conversions that were killed (their process is gone)."""
+    from vnthai_mt.io.resume import _alive
+
+    prefix = f".{out.name}.vnthai-"
+    for path in out.parent.glob(prefix + "*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _check_source_tokenizer(source: Path) -> None:
+    from transformers import AutoTokenizer
+
+    from vnthai_mt.translate.backends import check_tokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=False)
+    except Exception as err:
+        text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelNotFoundError(f"cannot load the tokenizer: {text}", path=str(source)) from err
+    check_tokenizer(tokenizer, source)
 
 
 def _converter_class(base: type) -> type:

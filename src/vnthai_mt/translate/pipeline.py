@@ -43,6 +43,8 @@ from typing import Any, overload
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
+from vnthai_mt.io.guard import make_folder
+from vnthai_mt.io.identity import fingerprint_model
 from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
 from vnthai_mt.translate.models import DEFAULT_MODEL
@@ -210,6 +212,8 @@ class Translator:
         self._cache = _open_cache(cache)
         self.settings = {
             "model": str(getattr(engine, "model_path", model)),
+            # By content: new weights or tokenizer at the same path are another model.
+            "model_id": fingerprint_model(getattr(engine, "model_path", model)),
             "backend": getattr(engine, "name", backend),
             "dtype": getattr(engine, "dtype", dtype),
             "strategy": strategy,
@@ -223,6 +227,7 @@ class Translator:
             "allocation": allocation,
             "chunk_segments": chunk_segments,
         }
+        self._model_key = f"{self.settings['model']}@{self.settings['model_id']}"
         self._settings_fp = hashlib.sha256(json.dumps(self.settings, sort_keys=True).encode()).hexdigest()
 
     # --- public API ----------------------------------------------------------------------------------
@@ -261,14 +266,20 @@ class Translator:
         resume: bool = False,
         report: str | Path | None = None,
         out_field: str | None = None,
+        *,
+        done_record: str | Path | None = None,
     ) -> Report:
-        """Translate one document into ``output`` (same format); ``"-"`` reads stdin / writes stdout."""
+        """Translate one document into ``output`` (same format); ``"-"`` reads stdin / writes stdout.
+
+        ``done_record`` (folder runs): where the finished file's checkpoint is kept, so that
+        ``resume=True`` takes a complete output from it instead of translating the file again."""
         from vnthai_mt.io.formats import read_document, write_document
         from vnthai_mt.io.resume import Checkpoint, atomic_write_text, fingerprint_bytes, fingerprint_settings
 
         if str(input) != "-" and str(output) != "-" and Path(output).resolve() == Path(input).resolve():
             raise InputError("the output would overwrite the input; choose another output path", output)
         doc = read_document(input, fmt, field, column)
+        check_segment_lengths(doc, "<stdin>" if str(input) == "-" else input)
         texts = doc.texts
         ids = doc.ids
         timings = Timings()
@@ -280,7 +291,11 @@ class Translator:
             source_fp = fingerprint_bytes(json.dumps(texts, ensure_ascii=False).encode("utf-8"))
             layout = {"settings": self._settings_fp, "fmt": doc.fmt, "field": doc.field, "column": doc.column}
             checkpoint = Checkpoint(output, source_fp, fingerprint_settings(layout))
+            complete = checkpoint.load_complete(done_record) if resume and done_record else None
             done = checkpoint.start(resume=resume)
+            if complete is not None:
+                done = complete
+                checkpoint.record(complete)  # kept with the next finish, for a later resume
         try:
             outputs, reports = self._translate_segments(
                 texts, ids, [s.line for s in doc.segments], timings, done=done,
@@ -295,7 +310,7 @@ class Translator:
                 checkpoint.close()  # keep it: --resume continues from it
             raise
         if checkpoint is not None:
-            checkpoint.finish()
+            checkpoint.finish(keep_as=done_record)
         self.timings.add(timings)
         return result
 
@@ -312,19 +327,28 @@ class Translator:
         report: str | Path | None = None,
     ) -> list[Report]:
         """Translate every supported file under ``input_dir`` into the same place under ``output_dir``."""
+        import shutil
+
         from vnthai_mt.io.formats import plan_folder
 
         pairs = plan_folder(input_dir, output_dir, pattern)
+        # Finished files' checkpoints wait here until the whole folder is done: an interrupted run
+        # resumed with --resume skips the files whose outputs are complete (hidden: never an input).
+        done_dir = Path(output_dir) / DONE_DIR
         reports = []
         files = _progress(len(pairs), self.progress, unit="file", position=1)  # below the segment bar
         try:
             for number, (src, dst) in enumerate(pairs, start=1):
                 files.set_description_str(f"file {number}/{len(pairs)} {Path(src).name}")
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume))
+                make_folder(dst.parent)
+                rel = dst.relative_to(output_dir)
+                record = done_dir / rel.with_name(rel.name + ".jsonl")
+                reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume,
+                                                   done_record=record))
                 files.update(1)
         finally:
             files.close()
+        shutil.rmtree(done_dir, ignore_errors=True)
         if report is not None:
             write_combined_report(reports, report)
         return reports
@@ -431,7 +455,7 @@ class Translator:
 
         hits: dict[str, str] = {}
         if self._cache is not None:
-            hits = self._cache.get_many(self.settings["model"], self._settings_fp, keys)
+            hits = self._cache.get_many(self._model_key, self._settings_fp, keys)
         todo = list(dict.fromkeys(k for k in keys if k not in hits))
         first = {k: keys.index(k) for k in todo}
         if self._enforcer is None:  # kept: it caches token forms of renderings and the placeholder form
@@ -445,7 +469,7 @@ class Translator:
             i = first[k]
             fresh[k] = (self._localize(res.text, pieces[i], required[i]), res.items)
         if self._cache is not None and fresh:
-            self._cache.put_many(self.settings["model"], self._settings_fp,
+            self._cache.put_many(self._model_key, self._settings_fp,
                                  [(k, text) for k, (text, _) in fresh.items()])
         piece_out: list[tuple[str, list[Item]]] = []
         for r, k in zip(required, keys):
@@ -485,6 +509,22 @@ class Translator:
 
 
 # --- helpers --------------------------------------------------------------------------------------------
+
+
+DONE_DIR = ".vnthai-done"
+
+# A segment (one line of txt, one field...) longer than this is refused before any work: a news
+# paragraph is a few thousand characters, and a multi-megabyte line would keep the model busy for
+# hours with nothing saved (progress is checkpointed per segment). Split such text into paragraphs.
+MAX_SEGMENT_CHARS = 100_000
+
+
+def check_segment_lengths(doc, name) -> None:
+    """``InputError`` with file and line for the first segment over ``MAX_SEGMENT_CHARS``."""
+    for seg in doc.segments:
+        if len(seg.text) > MAX_SEGMENT_CHARS:
+            raise InputError(f"a segment of {len(seg.text):,} characters (at most {MAX_SEGMENT_CHARS:,}); "
+                             "split the text into paragraphs, one per line", name, seg.line)
 
 
 def _open_cache(cache):

@@ -50,9 +50,32 @@ def thai_segmenter(segmenter: str = DEFAULT_SEGMENTER) -> Callable[[str], str]:
     from pythainlp.tokenize import word_tokenize
 
     def segment(line: str) -> str:
-        return " ".join(tok for tok in word_tokenize(line, engine=segmenter) if tok.strip())
+        return " ".join(tok for piece in bounded_pieces(line) for tok in word_tokenize(piece, engine=segmenter)
+                        if tok.strip())
 
     return segment
+
+
+# pythainlp's cluster search is quadratic on one long run of text (a 2 MB line: minutes). Its words
+# never cross whitespace, so a long line is cut at whitespace into pieces of at most this many
+# characters with the same result; a run with no whitespace at all is cut hard (pathological input).
+MAX_PIECE = 2000
+
+
+def bounded_pieces(line: str, limit: int = MAX_PIECE) -> list[str]:
+    """``line`` cut at whitespace into pieces of at most ``limit`` characters (hard cuts where a
+    longer run has no whitespace); joined again they give ``line``."""
+    if len(line) <= limit:
+        return [line]
+    pieces = []
+    start = 0
+    while len(line) - start > limit:
+        cut = max(line.rfind(" ", start, start + limit), line.rfind("\n", start, start + limit))
+        end = cut + 1 if cut > start else start + limit
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return pieces
 
 
 def segment_lines(lines: Sequence[str], segmenter: str = DEFAULT_SEGMENTER) -> list[str]:
