@@ -345,6 +345,7 @@ def test_eval_of_a_5mb_line_is_linear(huge, capsys):
 
 def test_long_line_segmentation_equals_whole_line_segmentation():
     from pythainlp.tokenize import word_tokenize
+
     from vnthai_mt.text.thai.segment import bounded_pieces, thai_segmenter
 
     text = ("กระทรวงการต่างประเทศแถลงว่า นายกรัฐมนตรีเดินทางเยือนฮานอย " * 200).strip()
