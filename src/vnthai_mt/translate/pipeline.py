@@ -32,7 +32,6 @@ benchmark.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import time
@@ -46,8 +45,8 @@ from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
 from vnthai_mt.io.guard import make_folder
 from vnthai_mt.io.identity import fingerprint_model
 from vnthai_mt.text import vietnamese
-from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
-from vnthai_mt.translate.models import DEFAULT_MODEL
+from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, Enforcer, Item, Timings
+from vnthai_mt.translate.options import DEFAULT_MODEL, TranslatorOptions, settings_fingerprint
 from vnthai_mt.translate.requirements import (
     Required,
     build_registry,
@@ -56,9 +55,8 @@ from vnthai_mt.translate.requirements import (
     name_renderer,
     piece_name_spans,
 )
-from vnthai_mt.translate.vocabulary import DIGITS, ERAS, Digits, Era
+from vnthai_mt.translate.vocabulary import Digits, Era
 
-DEFAULT_CHUNK_SEGMENTS = 32
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
 
 
@@ -136,13 +134,11 @@ class _Plan:
 class Translator:
     """Translate Vietnamese text and documents into Thai with the glossary enforced (see module doc).
 
-    model: hub id or local folder (``vnthai-mt tiny-model`` makes a tiny offline one);
-    backend: "transformers" or "ctranslate2"; glossaries: extra glossary files (or one ``Glossary``),
-    stacked over the shipped ones unless ``default_glossary=False``; strategy: hybrid, constrain, mask,
-    repair or none; era: "be" (Buddhist era, default), "ce" or "keep"; digits: "arabic", "thai" or
-    "keep"; device: "auto", "cpu" or "cuda"; cache: path of an SQLite translation memory (or a
-    ``TranslationCache``); names: also enforce rule transcriptions of names the glossary lacks;
-    threads: CPU threads (CTranslate2: this model; PyTorch: the whole process).
+    ``Translator(model=..., strategy=..., ...)`` takes the fields of ``TranslatorOptions`` as keywords
+    (see there: model, backend, glossaries, strategy, era, digits, device, cache, names, name_style,
+    num_beams, threads, ...); ``Translator.from_options(options)`` takes them as one value.
+    ``glossaries`` may also be one loaded ``Glossary``; ``cache`` a ``TranslationCache``; ``engine`` an
+    already loaded backend (then ``model``/``backend`` only label it).
     """
 
     def __init__(
@@ -156,79 +152,75 @@ class Translator:
         device: str = "auto",
         cache: str | Path | Any | None = None,
         *,
-        default_glossary: bool = True,
-        names: bool = True,
-        name_style: str = "spaced",
-        num_beams: int = 4,
-        max_new_tokens: int | None = None,
-        batch_tokens: int | None = None,
-        dtype: str | None = None,
-        allocation: str = "banks",
-        chunk_segments: int = DEFAULT_CHUNK_SEGMENTS,
-        threads: int | None = None,
-        progress: bool = False,
         engine=None,
+        **options: Any,
     ) -> None:
-        if strategy not in STRATEGIES:
-            raise InputError(f"unknown strategy {strategy!r} (choose {', '.join(STRATEGIES)})")
-        if era not in ERAS:
-            raise InputError(f"unknown era {era!r} (choose be, ce or keep)")
-        if digits not in DIGITS:
-            raise InputError(f"unknown digit style {digits!r} (choose arabic, thai or keep)")
-        if chunk_segments < 1:
-            raise InputError("chunk_segments must be at least 1")
+        glossary = glossaries if isinstance(glossaries, Glossary) else None
+        files = () if isinstance(glossaries, Glossary) else tuple(str(g) for g in glossaries)
+        store = cache if cache is not None and not isinstance(cache, str | Path) else None
+        try:
+            opts = TranslatorOptions(
+                model=model, backend=backend, glossaries=files,
+                strategy=strategy, era=era, digits=digits, device=device,
+                cache=None if store is not None or cache is None else str(cache), **options)
+        except TypeError as exc:
+            raise TypeError(f"Translator: {exc}") from None
+        self._setup(opts, engine=engine, glossary=glossary, store=store)
+
+    @classmethod
+    def from_options(cls, options: TranslatorOptions, *, engine=None, glossary: Glossary | None = None,
+                     cache: Any | None = None) -> Translator:
+        """The translator these options describe (``glossary``/``cache``: already loaded objects)."""
+        self = cls.__new__(cls)
+        self._setup(options, engine=engine, glossary=glossary, store=cache)
+        return self
+
+    def _setup(self, opts: TranslatorOptions, *, engine, glossary: Glossary | None, store: Any | None) -> None:
+        self.options = opts
         # The glossary first: a malformed glossary is reported before a slow model load.
-        if isinstance(glossaries, Glossary):
-            self.glossary = glossaries
-        else:
-            self.glossary = load_glossaries(list(glossaries), include_default=default_glossary)
+        self.glossary = glossary if glossary is not None else load_glossaries(
+            list(opts.glossaries), include_default=opts.default_glossary)
         self.matcher = Matcher(self.glossary)
         if engine is None:
             from vnthai_mt.translate.backends import load_backend
 
-            if threads and backend == "transformers":
+            if opts.threads and opts.backend == "transformers":
                 import torch
 
-                torch.set_num_threads(threads)  # process-wide: PyTorch has no per-model setting
+                torch.set_num_threads(opts.threads)  # process-wide: PyTorch has no per-model setting
             engine = load_backend(
-                model, backend, device=device, dtype=dtype, batch_tokens=batch_tokens,
-                num_beams=num_beams, max_new_tokens=max_new_tokens, threads=threads,
+                opts.model, opts.backend, device=opts.device, dtype=opts.dtype, batch_tokens=opts.batch_tokens,
+                num_beams=opts.num_beams, max_new_tokens=opts.max_new_tokens, threads=opts.threads,
             )
         self.backend = engine
-        self.model = model
-        self.strategy = strategy
-        self.era = era
-        self.digits = digits
-        self.names = names
-        self._doc_spans: dict[str, list] = {}
-        self.name_style = name_style  # segment -> its names, found on the whole document
-        self.num_beams = num_beams
-        self.max_new_tokens = max_new_tokens
-        self.allocation = allocation
-        self.chunk_segments = chunk_segments
-        self.progress = progress
+        self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
         self.timings = Timings()
         self._enforcer: Enforcer | None = None
-        self._cache = _open_cache(cache)
-        self.settings = {
-            "model": str(getattr(engine, "model_path", model)),
+        self._cache = _open_cache(store if store is not None else opts.cache)
+        model_path = getattr(engine, "model_path", opts.model)
+        self.settings = opts.settings(
+            model=str(model_path),
             # By content: new weights or tokenizer at the same path are another model.
-            "model_id": fingerprint_model(getattr(engine, "model_path", model)),
-            "backend": getattr(engine, "name", backend),
-            "dtype": getattr(engine, "dtype", dtype),
-            "strategy": strategy,
-            "glossary": self.glossary.fingerprint(),
-            "names": names,
-            "name_style": name_style,
-            "era": era,
-            "digits": digits,
-            "num_beams": num_beams,
-            "max_new_tokens": max_new_tokens,
-            "allocation": allocation,
-            "chunk_segments": chunk_segments,
-        }
+            model_id=fingerprint_model(model_path),
+            backend=getattr(engine, "name", opts.backend),
+            dtype=getattr(engine, "dtype", opts.dtype),
+            glossary=self.glossary.fingerprint(),
+        )
         self._model_key = f"{self.settings['model']}@{self.settings['model_id']}"
-        self._settings_fp = hashlib.sha256(json.dumps(self.settings, sort_keys=True).encode()).hexdigest()
+        self._settings_fp = settings_fingerprint(self.settings)
+
+    # Read-only views of the options, as the rest of the class (and older callers) use them.
+    model = property(lambda self: self.options.model)
+    strategy = property(lambda self: self.options.strategy)
+    era = property(lambda self: self.options.era)
+    digits = property(lambda self: self.options.digits)
+    names = property(lambda self: self.options.names)
+    name_style = property(lambda self: self.options.name_style)
+    num_beams = property(lambda self: self.options.num_beams)
+    max_new_tokens = property(lambda self: self.options.max_new_tokens)
+    allocation = property(lambda self: self.options.allocation)
+    chunk_segments = property(lambda self: self.options.chunk_segments)
+    progress = property(lambda self: self.options.progress)
 
     # --- public API ----------------------------------------------------------------------------------
 
