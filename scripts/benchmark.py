@@ -50,6 +50,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling bench_timing.py, also when imported
+
 ALL_STRATEGIES = ("none", "mask", "constrain", "repair", "hybrid")
 RANDOM_LABEL = "RANDOM WEIGHTS: scores are meaningless except term accuracy"
 METRICS = (("bleu", "BLEU"), ("chrf++", "chrF++"), ("ter", "TER"))
@@ -306,8 +308,10 @@ def run_job(job: Job, translator, settings: dict[str, Any], src_path: Path, resu
 
 def translate_all(todo, args, glossary, src_paths, records, progress):
     """Load the model once and run every unfinished job; returns the backend."""
+    from bench_timing import warm_up
+
     from vnthai_mt.translate.backends import load_backend
-    from vnthai_mt.translate.pipeline import Translator, warm_up
+    from vnthai_mt.translate.pipeline import Translator
 
     if args.threads and args.backend == "transformers":
         import torch

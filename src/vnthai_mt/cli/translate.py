@@ -195,7 +195,8 @@ def run(args) -> int:
     )  # checked here, before any input is read or the model loads
     _guard(_check_inputs(jobs, args), args)
 
-    from vnthai_mt.translate.pipeline import Translator, write_combined_report
+    from vnthai_mt.translate.pipeline import Translator
+    from vnthai_mt.translate.report import summarize, write_combined_report, write_report
 
     translator = Translator.from_options(options)
     from vnthai_mt.io.guard import make_folder
@@ -217,13 +218,9 @@ def run(args) -> int:
         translator.close()
     if args.report:
         if len(reports) == 1:
-            from vnthai_mt.io.resume import atomic_write_text
-
-            atomic_write_text(args.report, json.dumps(reports[0].to_dict(), ensure_ascii=False, indent=1) + "\n")
+            write_report(reports[0], args.report)
         else:
             write_combined_report(reports, args.report)
-    from vnthai_mt.translate.pipeline import summarize
-
     summary = summarize([s for r in reports for s in r.segments])
     if args.json:
         print(json.dumps({

@@ -45,8 +45,18 @@ from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
 from vnthai_mt.io.guard import make_folder
 from vnthai_mt.io.identity import fingerprint_model
 from vnthai_mt.text import vietnamese
-from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, Enforcer, Item, Timings
+from vnthai_mt.translate.enforce import Enforcer, Item, Timings
+from vnthai_mt.translate.memory import Memory, check_remembered, memory_key
 from vnthai_mt.translate.options import DEFAULT_MODEL, TranslatorOptions, settings_fingerprint
+from vnthai_mt.translate.report import (
+    Report,
+    Result,
+    SegmentReport,
+    decode_outcome,
+    encode_outcome,
+    write_combined_report,
+    write_report,
+)
 from vnthai_mt.translate.requirements import (
     Required,
     build_registry,
@@ -58,64 +68,6 @@ from vnthai_mt.translate.requirements import (
 from vnthai_mt.translate.vocabulary import Digits, Era
 
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
-
-
-# --- reports ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class SegmentReport:
-    id: str
-    line: int
-    items: list[Item] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items]}
-
-
-def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
-    items = [i for s in segments for i in s.items]
-    counts = {status: sum(i.status == status for i in items) for status in (ENFORCED, REPAIRED, MISSING)}
-    present = counts[ENFORCED] + counts[REPAIRED]
-    return {
-        "segments": len(segments),
-        "required": len(items),
-        **counts,
-        "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
-    }
-
-
-@dataclass
-class Report:
-    """What one run did: per segment items, a summary, timings and the settings."""
-
-    segments: list[SegmentReport]
-    timings: Timings
-    settings: dict[str, Any]
-    input: str | None = None
-    output: str | None = None
-
-    @property
-    def summary(self) -> dict[str, Any]:
-        return summarize(self.segments)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "input": self.input,
-            "output": self.output,
-            "settings": self.settings,
-            "summary": self.summary,
-            "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items],
-        }
-
-
-@dataclass
-class Result:
-    """``Translator.translate_with_report``: the translations and the report."""
-
-    texts: list[str]
-    report: Report
 
 
 # --- planning: segments -> pieces -----------------------------------------------------------------------
@@ -196,7 +148,6 @@ class Translator:
         self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
         self.timings = Timings()
         self._enforcer: Enforcer | None = None
-        self._cache = _open_cache(store if store is not None else opts.cache)
         model_path = getattr(engine, "model_path", opts.model)
         self.settings = opts.settings(
             model=str(model_path),
@@ -206,8 +157,10 @@ class Translator:
             dtype=getattr(engine, "dtype", opts.dtype),
             glossary=self.glossary.fingerprint(),
         )
-        self._model_key = f"{self.settings['model']}@{self.settings['model_id']}"
         self._settings_fp = settings_fingerprint(self.settings)
+        cache = store if store is not None else opts.cache
+        self._memory = Memory.open(cache, f"{self.settings['model']}@{self.settings['model_id']}",
+                                   self._settings_fp) if cache is not None else None
 
     # Read-only views of the options, as the rest of the class (and older callers) use them.
     model = property(lambda self: self.options.model)
@@ -266,7 +219,7 @@ class Translator:
         ``done_record`` (folder runs): where the finished file's checkpoint is kept, so that
         ``resume=True`` takes a complete output from it instead of translating the file again."""
         from vnthai_mt.io.formats import read_document, write_document
-        from vnthai_mt.io.resume import Checkpoint, atomic_write_text, fingerprint_bytes, fingerprint_settings
+        from vnthai_mt.io.resume import Checkpoint, fingerprint_bytes, fingerprint_settings
 
         if str(input) != "-" and str(output) != "-" and Path(output).resolve() == Path(input).resolve():
             raise InputError("the output would overwrite the input; choose another output path", output)
@@ -296,7 +249,7 @@ class Translator:
             write_document(doc, outputs, output, out_field=out_field)
             result = Report(reports, timings, self.settings, input=str(input), output=str(output))
             if report is not None:
-                atomic_write_text(report, json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+                write_report(result, report)
         except BaseException:
             if checkpoint is not None:
                 checkpoint.close()  # keep it: --resume continues from it
@@ -347,9 +300,9 @@ class Translator:
 
     def close(self) -> None:
         """Release the model and close the translation memory (also done by ``with``)."""
-        if self._cache is not None:
-            self._cache.close()
-            self._cache = None
+        if self._memory is not None:
+            self._memory.close()
+            self._memory = None
         self.backend = None  # drops the model and tokenizer: their memory is freed with the last reference
         self._enforcer = None
 
@@ -392,7 +345,7 @@ class Translator:
             for chunk in chunks:
                 if all(ids[i] in done for i in chunk):
                     for i in chunk:
-                        outputs[i], items[i] = _decode_record(done[ids[i]])
+                        outputs[i], items[i] = decode_outcome(done[ids[i]])
                     timings.resumed += len(chunk)
                     bar.update(len(chunk))
                     continue
@@ -400,7 +353,7 @@ class Translator:
                 for i, (text, its) in zip(chunk, results):
                     outputs[i], items[i] = text, its
                 if record is not None:
-                    record({ids[i]: _encode_record(str(outputs[i]), items[i]) for i in chunk})
+                    record({ids[i]: encode_outcome(str(outputs[i]), items[i]) for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
@@ -442,12 +395,12 @@ class Translator:
         plans = [self._plan(t, pieces, spans) for t in texts]
         t0 = time.perf_counter()
         required = [find_required(p, self.matcher, names=renderer, spans=sp) for p, sp in zip(pieces, spans)]
-        keys = [_cache_source(p, r) for p, r in zip(pieces, required)]
+        keys = [memory_key(p, r) for p, r in zip(pieces, required)]
         timings.glossary_s += time.perf_counter() - t0
 
         hits: dict[str, str] = {}
-        if self._cache is not None:
-            hits = self._cache.get_many(self._model_key, self._settings_fp, keys)
+        if self._memory is not None:
+            hits = self._memory.get_many(keys)
         todo = list(dict.fromkeys(k for k in keys if k not in hits))
         first = {k: keys.index(k) for k in todo}
         if self._enforcer is None:  # kept: it caches token forms of renderings and the placeholder form
@@ -460,8 +413,8 @@ class Translator:
         for k, res in zip(todo, results):
             i = first[k]
             fresh[k] = (self._localize(res.text, pieces[i], required[i]), res.items)
-        if self._cache is not None and fresh:
-            self._cache.put_many(self._model_key, self._settings_fp,
+        if self._memory is not None and fresh:
+            self._memory.put_many(
                                  [(k, text) for k, (text, _) in fresh.items()])
         piece_out: list[tuple[str, list[Item]]] = []
         for r, k in zip(required, keys):
@@ -469,7 +422,7 @@ class Translator:
                 text, its = fresh[k]
                 piece_out.append((text, [Item(**i.to_dict()) for i in its]))
             else:
-                piece_out.append((hits[k], _check_cached(hits[k], r)))
+                piece_out.append((hits[k], check_remembered(hits[k], r)))
         out: list[tuple[str, list[Item]]] = []
         for plan in plans:
             if plan.blank:
@@ -519,41 +472,6 @@ def check_segment_lengths(doc, name) -> None:
                              "split the text into paragraphs, one per line", name, seg.line)
 
 
-def _open_cache(cache):
-    if cache is None:
-        return None
-    if isinstance(cache, (str, Path)):
-        from vnthai_mt.io.cache import TranslationCache
-
-        return TranslationCache(cache)
-    return cache
-
-
-def _cache_source(piece: str, required: list[Required]) -> str:
-    """The memory's key text: the piece, plus its required renderings (they depend on the document's
-    names, so one sentence may need different Thai in two documents)."""
-    if not required:
-        return piece
-    return piece + " \u27e6" + "|".join(r.th for r in required) + "\u27e7"
-
-
-def _check_cached(text: str, required: list[Required]) -> list[Item]:
-    from vnthai_mt.translate.repair import presence
-
-    found = presence(text, [r.th for r in required]) if required else []
-    return [Item(r.vi, r.th, r.kind, r.source, ENFORCED if ok else MISSING, "cache" if ok else None)
-            for r, ok in zip(required, found)]
-
-
-def _encode_record(text: str, items: list[Item]) -> str:
-    return json.dumps({"t": text, "items": [i.to_dict() for i in items]}, ensure_ascii=False)
-
-
-def _decode_record(value: str) -> tuple[str, list[Item]]:
-    obj = json.loads(value)
-    return obj["t"], [Item(**i) for i in obj.get("items", [])]
-
-
 class _NoBar:
     def update(self, n: int) -> None:
         pass
@@ -573,58 +491,4 @@ def _progress(total: int, wanted: bool, unit: str = "seg", position: int = 0):
 
     return tqdm(total=total, unit=unit, file=sys.stderr, leave=False, position=position)
 
-
-def write_combined_report(reports: Sequence[Report], path: str | Path) -> None:
-    """One JSON report for several files: each file's report and a total summary."""
-    from vnthai_mt.io.resume import atomic_write_text
-
-    total = Timings()
-    for r in reports:
-        total.add(r.timings)
-    all_segments = [s for r in reports for s in r.segments]
-    blob = {
-        "files": [r.to_dict() for r in reports],
-        "summary": summarize(all_segments),
-        "timings": total.to_dict(),
-        "settings": reports[0].settings if reports else {},
-    }
-    atomic_write_text(path, json.dumps(blob, ensure_ascii=False, indent=1) + "\n")
-
-
-# --- timing for the speed benchmark ---------------------------------------------------------------------
-
-
-def warm_up(translator: Translator) -> None:
-    """Load the lazily loaded parts (Thai word segmentation, name tables) so they are not timed."""
-    from vnthai_mt.translate.repair import _boundaries
-
-    _boundaries("ทดสอบ การ ตัด คำ")
-    renderer = name_renderer(build_registry(["Đồng chí Nguyễn Văn An"])) if translator.names else None
-    find_required("Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh", translator.matcher, names=renderer)
-
-
-def glossary_timing(translator: Translator, texts: Sequence[str]) -> dict[str, Any]:
-    """Translate ``texts`` once and return the glossary layer's time apart from the model's.
-
-    Keys: ``model_s`` (model, first pass), ``glossary_s`` (finding requirements, mask/restore, repair,
-    checks), ``constrain_s`` (inside the constrained-decoding processor), ``redecode_s`` (model time
-    of prefix-forcing passes), the same as percentages of ``model_s`` (``glossary_overhead_pct``,
-    ``constrain_overhead_pct``, ``redecode_overhead_pct``), ``total_overhead_pct`` (all three),
-    ``strategy``, ``backend``, ``sentences``, and the summary counts (``required``, ``missing``...).
-    With random weights the model writes no required rendering by itself, so every one is forced:
-    redecode_s is then a worst case.
-    """
-    warm_up(translator)
-    result = translator.translate_with_report(list(texts))
-    t = result.report.timings
-    out: dict[str, Any] = dict(t.to_dict())
-    model = t.model_s
-    out["total_overhead_pct"] = (
-        round(100 * (t.glossary_s + t.constrain_s + t.redecode_s) / model, 2) if model else None
-    )
-    out["strategy"] = translator.strategy
-    out["backend"] = translator.settings["backend"]
-    out.update({k: v for k, v in result.report.summary.items() if k != "segments"})
-    out["segments"] = len(texts)
-    return out
 
