@@ -13,6 +13,13 @@ from vnthai_mt.translate.options import TranslatorOptions
 from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, NAME_STYLES, STRATEGIES
 
 DEFAULTS = TranslatorOptions()
+# TranslatorOptions field <- the argparse destination of its flag (where they are spelled alike).
+OPTION_FLAGS = {
+    "model": "model", "backend": "backend", "strategy": "strategy", "era": "era", "digits": "digits",
+    "name_style": "name_style", "num_beams": "beams", "max_new_tokens": "max_new_tokens",
+    "allocation": "allocation", "chunk_segments": "chunk_segments", "device": "device", "dtype": "dtype",
+    "batch_tokens": "batch_tokens", "threads": "threads", "cache": "cache",
+}
 
 EPILOG = """\
 strategies (--strategy):
@@ -172,27 +179,12 @@ def run(args) -> int:
     jobs = _plan(args.inputs, args.output)
     if args.json and args.output == "-":
         raise InputError("--json prints to stdout, which -o - already uses; write the output to a file")
+    # Checked here, before any input is read or the model loads.
     options = TranslatorOptions(
-        model=args.model,
-        backend=args.backend,
-        glossaries=tuple(args.glossary),
-        default_glossary=not args.no_default_glossary,
-        strategy=args.strategy,
-        era=args.era,
-        digits=args.digits,
-        names=not args.no_names,
-        name_style=args.name_style,
-        num_beams=args.beams,
-        max_new_tokens=args.max_new_tokens,
-        allocation=args.allocation,
-        chunk_segments=args.chunk_segments,
-        device=args.device,
-        dtype=args.dtype,
-        batch_tokens=args.batch_tokens,
-        threads=args.threads,
-        cache=args.cache,
-        progress=show_progress(args),
-    )  # checked here, before any input is read or the model loads
+        **{name: getattr(args, dest) for name, dest in OPTION_FLAGS.items()},
+        glossaries=tuple(args.glossary), default_glossary=not args.no_default_glossary,
+        names=not args.no_names, progress=show_progress(args),
+    )
     _guard(_check_inputs(jobs, args), args)
 
     from vnthai_mt.translate.pipeline import Translator
