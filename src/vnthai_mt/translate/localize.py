@@ -7,8 +7,8 @@
   ``ค.ศ.``). ``"keep"``: years untouched. Only numbers in a year context change, conservatively:
   after an era marker (``พ.ศ.``/``ค.ศ.``/``พุทธศักราช``/``คริสต์ศักราช``, any year); after ``ปี`` or
   ``ปีงบประมาณ``, after a Thai month name or in a d/m/yyyy date (4 digits; 1800-2200 read as CE,
-  2343-2743 as BE, others left alone: ``text.thai.years``, as the editors' check reads them). Years joined to a converted
-  one by ``-``, ``–``, ``ถึง``, ``และ``, ``หรือ`` (``ปี 2021-2025``), or a comma list that ends with
+  2343-2743 as BE, others left alone: ``text.thai.years``, as the editors' check reads them). Years
+  joined to a converted one by ``-``, ``–``, ``ถึง``, ``และ``, ``หรือ`` (``ปี 2021-2025``), or a comma list that ends with
   one of those, follow it. A bare number such as ``2024 คน`` is never a year.
 - **digits** ``"arabic"`` (default) or ``"thai"`` (๐-๙) for every digit in the text; ``"keep"``
   leaves each number in the style it has.
