@@ -81,6 +81,12 @@ def run(args) -> int:
     from vnthai_mt.errors import InputError
     from vnthai_mt.io.guard import WriteGuard
     from vnthai_mt.qa.project import Project
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise InputError("vnthai-mt review needs Starlette and uvicorn: pip install 'vnthai-mt[review]'") from None
     from vnthai_mt.qa.review.server import serve
     from vnthai_mt.qa.review.session import ReviewFile, Workspace
 
