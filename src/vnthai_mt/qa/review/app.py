@@ -177,8 +177,12 @@ def create_app(workspace: Workspace, host: str = "127.0.0.1", port: int = 0) -> 
             return JSONResponse({"error": f"bad request: {err}"}, status_code=400)
         return JSONResponse(result)
 
+    async def favicon(request: Request) -> Response:
+        return Response(status_code=204)  # no icon, and no 404 in the browser's console
+
     routes = [
         Route("/", index, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
         Route("/static/{name}", static, methods=["GET"]),
         Route("/api/files", files, methods=["GET"]),
         Route("/api/file/{n}", file, methods=["GET"]),

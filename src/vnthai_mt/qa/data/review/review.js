@@ -476,8 +476,10 @@
       } else {
         parts.push("no --project: rejections and settled names are not remembered");
       }
-      document.body.dataset.saves = String(Number(document.body.dataset.saves || "0") + 1);
-      return load(fileIndex).then(function () { message(parts.join("; "), "ok"); });
+      return load(fileIndex).then(function () {
+        message(parts.join("; "), "ok");
+        document.body.dataset.saves = String(Number(document.body.dataset.saves || "0") + 1);
+      });
     }).catch(function (err) {
       message((err.status === 409 ? "not saved: " : "error: ") + err.message, "error");
       document.body.dataset.saveError = String(err.status || "");
@@ -563,6 +565,7 @@
 
   function load(index) {
     const started = performance.now();
+    document.body.dataset.ready = "0";
     return api("/api/file/" + index).then(function (payload) {
       data = payload;
       fileIndex = index;
