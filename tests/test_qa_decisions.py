@@ -85,7 +85,8 @@ def test_bad_decisions_are_clear_errors():
     ]:
         with pytest.raises(InputError, match=words):
             apply_decisions(LINES, RESULT, decisions)
-    for bad in [{"decisions": [{"finding": 1, "action": "accept"}]}, {"decisions": [{"finding": "x", "action": "nope"}]},
+    for bad in [{"decisions": [{"finding": 1, "action": "accept"}]},
+                {"decisions": [{"finding": "x", "action": "nope"}]},
                 [{"finding": "x", "action": "edit", "text": 3}], {"nothing": []}]:
         with pytest.raises(InputError):
             parse_decisions(bad, "D.json")

@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -117,7 +116,7 @@ def test_requests_without_token_origin_or_host_change_nothing(folder_server):
         status, reply = _request(server.url + "api/file/0/save", data=body, headers=headers)
         assert status == 403 and why in reply["error"], (headers, reply)
     assert _request(server.url + "api/file/0")[0] == 403  # reading needs the token too
-    assert _request(server.url, headers={"Host": "rebound.example:%d" % server.port})[0] == 403
+    assert _request(server.url, headers={"Host": f"rebound.example:{server.port}"})[0] == 403
     assert _request(server.url + "api/file/7", headers={"X-Review-Token": token})[0] == 404
     assert _request(server.url + "static/..%2f..%2fsession.py")[0] == 404
     assert (docs / "a_seed.th.txt").read_bytes() == before

@@ -103,8 +103,7 @@ def run(args) -> int:
         guard.output("project ignore list", project.ignore_path)
     workspace = Workspace(pairs, glossaries=args.glossary, default_glossary=not args.no_default_glossary,
                           project=project, era=args.era)
-    for number in range(len(pairs)):  # bad input is one clear error now, not a broken page later
-        workspace.check(number)
+    workspace.warm()  # bad input is one clear error now, not a broken page later
     if args.host not in ("127.0.0.1", "localhost", "::1") and not args.quiet:
         print(f"vnthai-mt: warning: listening on {args.host}: other machines can reach this page",
               file=sys.stderr)

@@ -54,3 +54,28 @@ def serve(workspace: Workspace, *, host: str = "127.0.0.1", port: int = 0, open_
         pass
     finally:
         sock.close()
+
+
+class Background:
+    """The same server in a thread of this process (scripts, benchmarks): ``url``, then ``stop()``."""
+
+    def __init__(self, workspace: Workspace, host: str = "127.0.0.1", port: int = 0) -> None:
+        import threading
+        import time
+
+        import uvicorn
+
+        self.sock = bind(host, port)
+        bound = self.sock.getsockname()[1]
+        app, _ = create_app(workspace, host, bound)
+        self.url = f"http://{host}:{bound}/"
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread.start()
+        while not self.server.started and self.thread.is_alive():
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()

@@ -67,6 +67,7 @@ class Workspace:
         self._lock = threading.Lock()
         # (file index, sha256, project stamp) -> (glossary, check) as the page was shown it
         self._shown: OrderedDict[tuple[int, str, str], tuple[Glossary, CheckResult]] = OrderedDict()
+        self._payloads: dict[tuple[int, str, str, str], dict] = {}  # the last page of each file
 
     # --- reading ------------------------------------------------------------------------------------------
 
@@ -109,9 +110,24 @@ class Workspace:
         return [{"index": i, "name": f.path.name, "source": f.source.name if f.source else None}
                 for i, f in enumerate(self.files)]
 
+    def warm(self) -> None:
+        """Check every file now (``review`` does it before it prints the address): bad input is an error
+        before the server starts, and the first page of each file is served without checking again."""
+        for index in range(len(self.files)):
+            self.payload(index)
+
     def payload(self, index: int) -> dict:
-        """Everything the page shows of file ``index`` (JSON-ready; the page renders it as text)."""
+        """Everything the page shows of file ``index`` (JSON-ready; the page renders it as text). The
+        check is redone only when the file, its source or the project changed since the last one."""
+        from vnthai_mt.io.utf8 import read_bytes
+
         stamp = self._stamp()
+        item = self._file(index)
+        key = (index, _sha(read_bytes(item.path)), stamp, _sha(read_bytes(item.source)) if item.source else "")
+        with self._lock:
+            cached = self._payloads.get(key)
+        if cached is not None:
+            return cached
         doc, sha, source, glossary, result = self.check(index)
         with self._lock:
             self._shown[(index, sha, stamp)] = (glossary, result)
@@ -135,8 +151,7 @@ class Workspace:
                 "edits": [{"line": e.line, "start": u16(e.line, e.start), "end": u16(e.line, e.end), "new": e.new}
                           for e in f.edits],
             })
-        item = self._file(index)
-        return {
+        out = {
             "file": {"index": index, "name": item.path.name, "path": str(item.path), "sha256": sha,
                      "lines": doc.lines, "source": source, "source_name": item.source.name if item.source else None,
                      "bom": doc.bom, "crlf": sum(1 for e in doc.ends if e == "\r\n")},
@@ -146,6 +161,10 @@ class Workspace:
             "kinds": [{"kind": k, "color": KIND_COLORS.get(k, "#ddd")} for k in KINDS],
             "files": self.listing(),
         }
+        with self._lock:
+            self._payloads = {k: v for k, v in self._payloads.items() if k[0] != index}
+            self._payloads[(index, sha, stamp, key[3])] = out
+        return out
 
     # --- saving -------------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@
   let history = [];         // [{id, before}] for undo
   let current = null;       // the selected finding id
   let saving = false;
+  let totals = {};          // kind -> number of findings
   let nodes = new Map();    // id -> {card, marks, previews, notes}: the elements of each finding
 
   function reg(id, role, node) {
@@ -186,8 +187,10 @@
       if (notes.has(number)) {
         const note = el("div", "note");
         for (const f of notes.get(number)) {
-          const item = el("span", "", "#" + f.number + " " + f.kind + ": " + (f.text || "") +
-                          (f.suggestion ? " → " + f.suggestion : ""));
+          const item = el("span", "", "#" + f.number + " " + (f.kind === "key-term-mismatch" && f.suggestion
+            ? "lacks " + f.suggestion + " (" + (f.text || "") + ")"
+            : f.kind + ": " + (f.text || "") + (f.suggestion ? " → " + f.suggestion : "")));
+          item.title = f.reason;
           item.dataset.findingId = f.id;
           note.appendChild(item);
           reg(f.id, "notes", item);
@@ -321,6 +324,7 @@
     box.textContent = "";
     const counts = {};
     for (const f of data.findings) counts[f.kind] = (counts[f.kind] || 0) + 1;
+    totals = counts;
     for (const k of data.kinds) {
       if (!counts[k.kind]) continue;
       const label = el("label", "k-" + k.kind);
@@ -408,7 +412,8 @@
     left.dataset.open = String(open);
     left.dataset.decided = String(decisions.size);
     for (const n of document.querySelectorAll("[data-count-for]")) {
-      n.textContent = String(openByKind[n.dataset.countFor] || 0);
+      n.textContent = (openByKind[n.dataset.countFor] || 0) + "/" + (totals[n.dataset.countFor] || 0);
+      n.title = "open / all";
     }
     document.getElementById("undo").disabled = history.length === 0;
     document.getElementById("save").disabled = saving;
