@@ -82,6 +82,7 @@ def test_bad_decisions_are_clear_errors():
         ([Decision(kt, "accept")], "cannot be 'accept'ed"),
         ([Decision(fid, "choose", "ไม่มีในเอกสาร")], "not one of the renderings"),
         ([Decision(fid, "edit", "a\nb")], "line break"),
+        ([Decision(fid, "edit", " ")], "reject the finding instead"),
     ]:
         with pytest.raises(InputError, match=words):
             apply_decisions(LINES, RESULT, decisions)
@@ -159,6 +160,22 @@ def test_project_errors(tmp_path, capsys):
     (bad / "ignore.json").write_text('{"ignore": [{"kind": 1}]}', encoding="utf-8")
     assert main(["check", str(SEED_TH), "--project", str(bad)]) == 2
     assert "rule 1" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_translate_uses_the_project_glossary(tmp_path, tiny_nllb_ct2):
+    project = Project(tmp_path / "proj", must_exist=False)
+    fid, _ = _find("name-variants", "Lại Văn Hoàn")
+    project.write(project.merged_glossary(project.settle(RESULT, [Decision(fid, "edit", "ไล่ วัน ฮหว่าน")], GLOSSARY)),
+                  None)
+    src, out = tmp_path / "in.vi.txt", tmp_path / "out.th.txt"
+    src.write_text("Đồng chí Lại Văn Hoàn phát biểu.\n", encoding="utf-8")
+    common = ["translate", str(src), "-o", str(out), "--model", str(tiny_nllb_ct2), "--backend", "ctranslate2",
+              "--beams", "1", "--max-new-tokens", "24", "--threads", "1", "-q"]
+    assert main([*common, "--project", str(project.folder)]) == 0
+    assert "ไล่ วัน ฮหว่าน" in out.read_text(encoding="utf-8")
+    assert main(common) == 0
+    assert "ไล่ วัน ฮหว่าน" not in out.read_text(encoding="utf-8")
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))

@@ -122,6 +122,9 @@ def check_decision(finding: Finding, decision: Decision, where: str = "") -> Non
                          f"({', '.join(renderings(finding))}); use 'edit' for a new one")
     if decision.text is not None and ("\n" in decision.text or "\r" in decision.text):
         raise InputError(f"{prefix}a rendering cannot hold a line break")
+    if decision.action == "edit" and finding.kind in CHOOSABLE and not (decision.text or "").strip():
+        raise InputError(f"{prefix}an empty rendering would delete every mention of {finding.entity!r}; "
+                         "reject the finding instead")
 
 
 def decision_edits(finding: Finding, decision: Decision) -> list[Edit]:

@@ -112,6 +112,8 @@ class ReviewState:
                 return 403, "missing or unknown page token (reload the page)"
         elif method not in ("GET", "HEAD"):
             return 405, "method not allowed"
+        elif headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+            return 403, "cross-site request refused"  # another site may not even load the page (and its token)
         return None
 
 

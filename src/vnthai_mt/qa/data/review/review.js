@@ -95,6 +95,10 @@
     const f = byId.get(id);
     if (!f || f.actions.indexOf(action) < 0) return;
     if (action === "edit" && (text === null || text === undefined)) return;
+    if (action === "edit" && !text.trim() && (f.kind === "name-variants" || f.kind === "term-variants")) {
+      message("type a rendering first (an empty one would delete every mention; use Reject to leave it)", "error");
+      return;
+    }
     history.push({ id: id, before: decisions.get(id) || null });
     const d = { action: action };
     if (action === "choose" || action === "edit") d.text = text;
