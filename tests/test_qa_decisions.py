@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnthai_mt.cli import main
@@ -176,6 +176,52 @@ def test_translate_uses_the_project_glossary(tmp_path, tiny_nllb_ct2):
     assert "ไล่ วัน ฮหว่าน" in out.read_text(encoding="utf-8")
     assert main(common) == 0
     assert "ไล่ วัน ฮหว่าน" not in out.read_text(encoding="utf-8")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(IDS)), st.integers(0, 3), st.text(max_size=8)), max_size=12))
+def test_any_decisions_keep_lines_and_touch_only_decided_lines(picks):
+    decisions = []
+    for fid, n, typed in picks:
+        finding = IDS[fid]
+        action = allowed_actions(finding)[n % len(allowed_actions(finding))]
+        text = None
+        if action == "choose":
+            text = finding.variants[n % len(finding.variants)].text
+        elif action == "edit":
+            text = typed.replace("\n", " ").replace("\r", " ").strip() or "ก"
+        decisions.append(Decision(fid, action, text))
+    fixed = apply_decisions(LINES, RESULT, decisions)
+    assert len(fixed.lines) == len(LINES)
+    decided = {line for fid, *_ in picks for line in IDS[fid].lines}
+    for number, (old, new) in enumerate(zip(LINES, fixed.lines), start=1):
+        assert old == new or number in decided
+
+
+def test_review_cli_refuses_bad_input_before_serving(tmp_path, capsys):
+    pytest.importorskip("starlette")
+    short = tmp_path / "short.vi.txt"
+    short.write_text("một dòng\n", encoding="utf-8")
+    for argv in (["review", str(tmp_path / "missing.th.txt")], ["review", str(SEED_TH), "--source", str(short)],
+                 ["review", str(tmp_path)], ["review", str(SEED_TH), "--port", "70000"],
+                 ["review", str(SEED_TH), str(SEED_TH), "--source", str(SEED_VI)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_review_folder_pairs_sources(tmp_path):
+    from vnthai_mt.cli.review import _expand, _sources
+
+    th, vi = tmp_path / "th", tmp_path / "vi"
+    th.mkdir()
+    vi.mkdir()
+    for name in ("a", "b"):
+        (th / f"{name}.th.txt").write_text("ก\n", encoding="utf-8")
+    (vi / "a.vi.txt").write_text("a\n", encoding="utf-8")
+    files = _expand([str(th)])
+    assert [f.name for f in files] == ["a.th.txt", "b.th.txt"]
+    assert _sources(files, str(vi)) == [vi / "a.vi.txt", None]
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))

@@ -347,11 +347,6 @@
   }
 
   function visible(f, kinds, want) {
-    if (!kinds) {
-      kinds = new Set(Array.from(document.querySelectorAll('input[data-role="kind-filter"]:checked'))
-        .map(function (i) { return i.value; }));
-      want = document.getElementById("status-filter").value;
-    }
     const st = statusOf(f.id);
     if (!kinds.has(f.kind)) return false;
     if (want === "open") return st === "open";
@@ -360,9 +355,7 @@
   }
 
   function applyFilters() {
-    const kinds = new Set(Array.from(document.querySelectorAll('input[data-role="kind-filter"]:checked'))
-      .map(function (i) { return i.value; }));
-    const want = document.getElementById("status-filter").value;
+    const [kinds, want] = filterState();
     for (const f of data.findings) {
       const show = visible(f, kinds, want);
       const p = parts(f.id);
@@ -441,25 +434,31 @@
     }
   }
 
+  function filterState() {
+    const kinds = new Set(Array.from(document.querySelectorAll('input[data-role="kind-filter"]:checked'))
+      .map(function (i) { return i.value; }));
+    return [kinds, document.getElementById("status-filter").value];
+  }
+
   function next(step, onlyOpen) {
-    const shown = order.filter(function (id) {
-      return visible(byId.get(id)) && (!onlyOpen || statusOf(id) === "open" || id === current);
-    });
-    if (!shown.length) return;
-    let i = shown.indexOf(current);
-    if (i < 0) i = step > 0 ? -1 : shown.length;
-    let j = i + step;
+    const [kinds, want] = filterState();
+    const shown = function (id) { return visible(byId.get(id), kinds, want); };
     if (onlyOpen) {
-      // after a decision: the next open one, wrapping around
-      const opens = order.filter(function (id) { return visible(byId.get(id)) && statusOf(id) === "open"; });
-      if (!opens.length) { select(current, false); return; }
+      // after a decision: the next open finding after this one, wrapping around
       const after = order.indexOf(current);
-      const pick = opens.find(function (id) { return order.indexOf(id) > after; }) || opens[0];
-      select(pick, true);
+      let pick = null;
+      for (let k = 1; k <= order.length && pick === null; k++) {
+        const id = order[(after + k) % order.length];
+        if (shown(id) && statusOf(id) === "open") pick = id;
+      }
+      select(pick === null ? current : pick, pick !== null);
       return;
     }
-    j = Math.max(0, Math.min(shown.length - 1, j));
-    select(shown[j], true);
+    const list = order.filter(shown);
+    if (!list.length) return;
+    let i = list.indexOf(current);
+    if (i < 0) i = step > 0 ? -1 : list.length;
+    select(list[Math.max(0, Math.min(list.length - 1, i + step))], true);
   }
 
   // --- saving ---------------------------------------------------------------------------------------------
@@ -608,6 +607,9 @@
       if (order.length) select(order[0], false);
       document.body.dataset.ready = "1";
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+      requestAnimationFrame(function () {
+        setTimeout(function () { document.body.dataset.paintMs = String(Math.round(performance.now() - started)); }, 0);
+      });
     });
   }
 
