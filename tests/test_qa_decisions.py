@@ -148,6 +148,32 @@ def test_project_merges_and_keeps_old_renderings(tmp_path):
     assert "เหงียน คัก ทั่น" in merged[0].th_variants
 
 
+def test_settling_a_name_without_source_or_glossary(tmp_path):
+    """No Vietnamese known: the entry's vi holds the Thai form, and the next check still flags the
+    other rendering (the project entry makes it a known wrong one)."""
+    lines = ["นายสมชาย ใจดี กล่าว", "นายสมชาย ใจดี และ นายสมชาย ใจดีย์ กล่าว"]
+    from vnthai_mt.qa.findings import CheckResult, Edit, Finding, Span, Variant
+
+    a, b = "สมชาย ใจดี", "สมชาย ใจดีย์"
+    at_b = lines[1].index(b)
+    spans_a = [Span(1, 3, 3 + len(a), a), Span(2, 3, 3 + len(a), a)]
+    spans_b = [Span(2, at_b, at_b + len(b), b)]
+    finding = Finding("name-variants", entity=a, variants=[Variant(a, spans_a), Variant(b, spans_b)],
+                      suggestion=a, entity_kind="person", edits=[Edit(2, at_b, at_b + len(b), b, a)])
+    assert all(lines[s.line - 1][s.start:s.end] == s.text for s in finding.all_spans)
+    result = CheckResult("x.th.txt", lines, [finding])
+    fid = finding_ids(result)[0]
+    project = Project(tmp_path / "p", must_exist=False)
+    entries = project.settle(result, [Decision(fid, "accept")], GLOSSARY)
+    assert entries[0].vi == "สมชาย ใจดี" and entries[0].th_variants == ("สมชาย ใจดีย์",)
+    assert "no Vietnamese source" in entries[0].note
+    project.write(project.merged_glossary(entries), None)
+    assert main(["glossary", "validate", str(project.folder), "-q"]) == 0
+    again = check_lines(lines, load_glossaries([project.glossary_path], include_default=False))
+    flagged = {v.text for f in again.findings for v in f.variants}
+    assert "สมชาย ใจดีย์" in flagged
+
+
 def test_project_errors(tmp_path, capsys):
     assert main(["check", str(SEED_TH), "--project", str(tmp_path / "missing")]) == 2
     assert "no such project folder" in capsys.readouterr().err

@@ -85,7 +85,8 @@ def folder_server(tmp_path_factory):
     docs = work / "docs"
     docs.mkdir()
     shutil.copy(SEED_TH, docs / "a_seed.th.txt")
-    (docs / "b_hostile.th.txt").write_text(HOSTILE, encoding="utf-8")
+    # BOM and CRLF line ends: a save must keep both.
+    (docs / "b_hostile.th.txt").write_bytes(b"\xef\xbb\xbf" + HOSTILE.replace("\n", "\r\n").encode("utf-8"))
     server = Server([str(docs), "--project", str(work / "proj")], work)
     yield server, docs, work / "proj"
     code, err = server.stop()
@@ -136,6 +137,16 @@ def test_requests_without_token_origin_or_host_change_nothing(folder_server):
         "sha256": tab2["file"]["sha256"], "stamp": tab2["project"]["stamp"], "decisions": decisions})
     assert status == 409
     assert not (project / "ignore.json").exists()  # the refused save wrote no ignore list
+    # The hostile file: BOM, CRLF and the line count survive a save.
+    hostile = _request(server.url + "api/file/1", headers=good)[1]
+    names = [f for f in hostile["findings"] if f["kind"] == "name-variants"]
+    assert names and hostile["file"]["bom"] and hostile["file"]["crlf"] == 3
+    status, reply = _request(server.url + "api/file/1/save", headers=good, data={
+        "sha256": hostile["file"]["sha256"], "stamp": hostile["project"]["stamp"],
+        "decisions": [{"finding": names[0]["id"], "action": "choose", "text": names[0]["variants"][0]["text"]}]})
+    assert status == 200 and reply["changed"], reply
+    data = (docs / "b_hostile.th.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 3 and data.count(b"\n") == 3
 
 
 def _browser():

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -149,7 +150,7 @@ class Project:
                                    origin=""))
             else:
                 vi = finding.entity
-                if not any("a" <= ch.lower() <= "z" or "\u00c0" <= ch <= "\u1ef9" for ch in vi):
+                if not any(unicodedata.name(ch, "").startswith("LATIN") for ch in vi):
                     note += "; no Vietnamese source: vi holds the Thai form first grouped"
                 out.append(Entry(vi=vi, th=th, kind=finding.entity_kind or "person", th_variants=variants,
                                  source="review", note=note))
