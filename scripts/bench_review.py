@@ -11,6 +11,9 @@ Debian's chromium driven by Playwright. Measured, each as the median of --runs:
     open_s         page.goto until the page says it is ready (payload fetched, document and findings
                    drawn), on the started server (the page's check is the one warm() made)
     open_cold_s    the same on a server that did not warm up (the check runs inside the request)
+    complete_s     page.goto until every line is drawn (the lines after the first screenful are drawn in
+                   chunks once the page is usable)
+    paint_ms       the page's own clock: its script starting to fetch until the first frame after drawing
     ratio          open_s / check_s, open_cold_s / check_s
     decide_ms      one key press ("a" or "r") until the "left" count changes
     filter_ms      unticking one kind filter until the page has re-filtered
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -83,14 +87,18 @@ def bench(browser, runs: int, work: Path) -> dict:
     out: dict = {"lines": len(lines), "findings": len(result.findings), "check_s": [round(s, 3) for s in check_s],
                  "warm_s": round(warm_s, 3), "open_cold_s": round(open_cold_s, 3)}
     try:
-        open_s, render_ms, decide_ms, filter_ms = [], [], [], []
+        open_s, complete_s, render_ms, paint_ms, decide_ms, filter_ms = [], [], [], [], [], []
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
             t0 = time.perf_counter()
             page.goto(server.url)
             _wait_ready(page)
             open_s.append(time.perf_counter() - t0)
+            page.wait_for_selector("body[data-complete='1']", timeout=120_000)
+            complete_s.append(time.perf_counter() - t0)
             render_ms.append(float(page.evaluate("document.body.dataset.renderMs")))
+            page.wait_for_selector("body[data-paint-ms]")
+            paint_ms.append(float(page.evaluate("document.body.dataset.paintMs")))
             for key in ("a", "r"):
                 before = page.locator("#left").get_attribute("data-open")
                 t0 = time.perf_counter()
@@ -119,6 +127,7 @@ def bench(browser, runs: int, work: Path) -> dict:
         "open_s": [round(s, 3) for s in open_s], "open_s_median": round(median_open, 3),
         "check_s_median": round(median_check, 3), "ratio_open_to_check": round(median_open / median_check, 2),
         "ratio_open_cold_to_check": round(open_cold_s / median_check, 2),
+        "complete_s": [round(s, 3) for s in complete_s], "paint_ms": paint_ms,
         "render_ms": render_ms, "decide_ms": decide_ms, "filter_ms": filter_ms, "save_s": round(save_s, 3),
         "goal_open_s": 2.0, "ok": median_open < 2.0,
     })
@@ -165,13 +174,15 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=args.chromium, args=["--no-sandbox"])
         try:
             report: dict = {"document": "NTREX-128 newstest2019 Thai reference with its Vietnamese source",
-                            "machine": {"python": platform.python_version(), "platform": platform.platform()}}
+                            "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                                        "cpus": os.cpu_count(), "load_average_before": os.getloadavg()}}
             if not args.screenshot_only:
                 report.update(bench(browser, args.runs, Path(tmp)))
             if args.screenshot:
                 report["screenshot"] = screenshot(browser, args.screenshot, Path(tmp))
         finally:
             browser.close()
+    report["machine"]["load_average_after"] = os.getloadavg()
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     if args.json and not args.screenshot_only:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -149,7 +149,8 @@ def create_app(workspace: Workspace, host: str = "127.0.0.1", port: int = 0) -> 
         try:
             from starlette.concurrency import run_in_threadpool
 
-            return JSONResponse(await run_in_threadpool(workspace.payload, number))
+            body = await run_in_threadpool(workspace.payload_json, number)
+            return Response(body, media_type="application/json")
         except VnthaiError as err:
             return JSONResponse({"error": str(err)}, status_code=422)
 

@@ -25,7 +25,8 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as err:
         sock.close()
-        raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+        raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err} (try another --port; "
+                         "0 picks a free one)") from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock

@@ -68,6 +68,7 @@ class Workspace:
         # (file index, sha256, project stamp) -> (glossary, check) as the page was shown it
         self._shown: OrderedDict[tuple[int, str, str], tuple[Glossary, CheckResult]] = OrderedDict()
         self._payloads: dict[tuple[int, str, str, str], dict] = {}  # the last page of each file
+        self._json: dict[tuple[int, str, str, str], bytes] = {}  # the same pages as JSON
 
     # --- reading ------------------------------------------------------------------------------------------
 
@@ -116,9 +117,26 @@ class Workspace:
         for index in range(len(self.files)):
             self.payload(index)
 
+    def payload_json(self, index: int) -> bytes:
+        """``payload`` as UTF-8 JSON, serialized once per version of the file and project."""
+        import json
+
+        key, page = self._page(index)
+        with self._lock:
+            cached = self._json.get(key)
+        if cached is None:
+            cached = json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            with self._lock:
+                self._json = {k: v for k, v in self._json.items() if k[0] != index}
+                self._json[key] = cached
+        return cached
+
     def payload(self, index: int) -> dict:
         """Everything the page shows of file ``index`` (JSON-ready; the page renders it as text). The
         check is redone only when the file, its source or the project changed since the last one."""
+        return self._page(index)[1]
+
+    def _page(self, index: int) -> tuple[tuple[int, str, str, str], dict]:
         from vnthai_mt.io.utf8 import read_bytes
 
         stamp = self._stamp()
@@ -127,7 +145,7 @@ class Workspace:
         with self._lock:
             cached = self._payloads.get(key)
         if cached is not None:
-            return cached
+            return key, cached
         doc, sha, source, glossary, result = self.check(index)
         with self._lock:
             self._shown[(index, sha, stamp)] = (glossary, result)
@@ -163,8 +181,9 @@ class Workspace:
         }
         with self._lock:
             self._payloads = {k: v for k, v in self._payloads.items() if k[0] != index}
-            self._payloads[(index, sha, stamp, key[3])] = out
-        return out
+            key = (index, sha, stamp, key[3])
+            self._payloads[key] = out
+        return key, out
 
     # --- saving -------------------------------------------------------------------------------------------
 

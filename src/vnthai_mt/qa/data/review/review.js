@@ -18,6 +18,9 @@
   let current = null;       // the selected finding id
   let saving = false;
   let totals = {};          // kind -> number of findings
+  let renderGeneration = 0; // bumped by each load: a stale chunked render stops
+  const FIRST_LINES = 120;
+  const CHUNK_LINES = 250;
   let nodes = new Map();    // id -> {card, marks, previews, notes}: the elements of each finding
 
   function reg(id, role, node) {
@@ -158,8 +161,8 @@
         notes.get(n).push(f);
       }
     }
-    const frag = document.createDocumentFragment();
-    data.file.lines.forEach(function (text, i) {
+    function row(i) {
+      const text = data.file.lines[i];
       const number = i + 1;
       const row = el("div", flagged.has(number) ? "line flagged" : "line");
       row.id = "L" + number;
@@ -207,10 +210,37 @@
         vi.lang = "vi";
         row.appendChild(vi);
       }
-      frag.appendChild(row);
-    });
+      return row;
+    }
+    // The first screenful now; the rest in chunks after the page is usable (a 2,000-line document
+    // would otherwise keep the browser busy for a second before the first paint).
+    const generation = ++renderGeneration;
+    const total = data.file.lines.length;
+    function chunk(from, size) {
+      const frag = document.createDocumentFragment();
+      const to = Math.min(total, from + size);
+      const touched = new Set();
+      for (let i = from; i < to; i++) {
+        frag.appendChild(row(i));
+        for (const item of marks.get(i + 1) || []) touched.add(item[2]);
+        for (const f of notes.get(i + 1) || []) touched.add(f.id);
+      }
+      doc.appendChild(frag);
+      for (const id of touched) refresh(id, true);
+      return to;
+    }
     doc.textContent = "";
-    doc.appendChild(frag);
+    let done = chunk(0, FIRST_LINES);
+    document.body.dataset.complete = done >= total ? "1" : "0";
+    function more() {
+      if (generation !== renderGeneration) return;  // a newer load replaced this document
+      done = chunk(done, CHUNK_LINES);
+      if (done < total) { setTimeout(more, 0); return; }
+      applyFilters();
+      if (current) select(current, false);
+      document.body.dataset.complete = "1";
+    }
+    if (done < total) setTimeout(more, 0);
   }
 
   function groups() {
@@ -575,6 +605,7 @@
     const started = performance.now();
     document.body.dataset.ready = "0";
     return api("/api/file/" + index).then(function (payload) {
+      const fetched = performance.now();
       data = payload;
       fileIndex = index;
       byId = new Map(data.findings.map(function (f) { return [f.id, f]; }));
@@ -600,13 +631,18 @@
       }
       renderFilters();
       renderDocument();
+      const drawn = performance.now();
       renderPanel();
+      const paneled = performance.now();
       for (const f of data.findings) refresh(f.id, true);
       updateCounts();
       applyFilters();
       if (order.length) select(order[0], false);
       document.body.dataset.ready = "1";
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+      document.body.dataset.timings = JSON.stringify({ fetch: Math.round(fetched - started),
+        document: Math.round(drawn - fetched), panel: Math.round(paneled - drawn),
+        rest: Math.round(performance.now() - paneled) });
       requestAnimationFrame(function () {
         setTimeout(function () { document.body.dataset.paintMs = String(Math.round(performance.now() - started)); }, 0);
       });
