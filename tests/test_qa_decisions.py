@@ -256,3 +256,30 @@ def test_utf16_offsets_match_javascript_indexing(line):
     for i in range(len(line) + 1):
         expected = len(line[:i].encode("utf-16-le")) // 2
         assert (i if table is None else table[i]) == expected
+
+
+def test_two_tabs_settling_one_name_differently_is_a_conflict(tmp_path):
+    pytest.importorskip("starlette")
+    from vnthai_mt.qa.review.session import Conflict, ReviewFile, Workspace
+
+    for name in ("a.th.txt", "b.th.txt"):
+        shutil.copy(SEED_TH, tmp_path / name)
+    project = Project(tmp_path / "proj", must_exist=False)
+    ws = Workspace([ReviewFile(tmp_path / "a.th.txt", SEED_VI), ReviewFile(tmp_path / "b.th.txt", SEED_VI)],
+                   project=project)
+    tab_a, tab_b = ws.payload(0), ws.payload(1)
+
+    def decision(page, text):
+        fid = next(f["id"] for f in page["findings"]
+                   if f["kind"] == "name-variants" and f["entity"] == "Nguyễn Khắc Thận")
+        return [Decision(fid, "edit", text)]
+
+    ws.save(0, tab_a["file"]["sha256"], tab_a["project"]["stamp"], decision(tab_a, "เหงียน คัก ทั่น"))
+    before = (tmp_path / "b.th.txt").read_bytes()
+    with pytest.raises(Conflict, match="another tab or editor settled Nguyễn Khắc Thận"):
+        ws.save(1, tab_b["file"]["sha256"], tab_b["project"]["stamp"], decision(tab_b, "เหงียน ขัก เถิ่น"))
+    assert (tmp_path / "b.th.txt").read_bytes() == before  # nothing written
+    # The same rendering is no conflict: both saves land, one glossary entry.
+    ws.save(1, tab_b["file"]["sha256"], tab_b["project"]["stamp"], decision(tab_b, "เหงียน คัก ทั่น"))
+    assert [e.th for e in project.glossary()] == ["เหงียน คัก ทั่น"]
+    assert len(list((project.folder / "decisions").glob("*.json"))) == 2
