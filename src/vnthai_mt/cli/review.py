@@ -35,7 +35,8 @@ def register(sub) -> None:
                    help="project folder (created on the first save): glossary.tsv gains the names you settle, "
                    "ignore.json the findings you reject; check/fix/translate --project DIR use them")
     p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1: only this machine can connect)")
+                   help="address to listen on, and the one the page must be opened at (requests naming "
+                   "another Host are refused); default 127.0.0.1: only this machine can connect")
     p.add_argument("--port", type=int, default=8790, help="port (default 8790; 0: any free port)")
     p.add_argument("--open", action="store_true", help="open the page in the default browser")
     p.set_defaults(func=run)
