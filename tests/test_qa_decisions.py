@@ -135,6 +135,13 @@ def test_fix_decisions_cli_and_project(tmp_path, capsys):
     assert main(["fix", str(doc), "--source", str(SEED_VI), "--project", str(project.folder),
                  "--decisions", str(dfile), "-o", str(replay), "-q"]) == 0
     assert replay.read_text(encoding="utf-8") == expected_text
+    # The same from Python.
+    from vnthai_mt import check, fix
+
+    assert expected.text(fix(SEED_TH, source=SEED_VI, decisions=decisions).lines) == expected_text
+    assert expected.text(fix(SEED_TH, source=SEED_VI, decisions=str(dfile)).lines) == expected_text
+    in_python = check(out, source=SEED_VI, project=project.folder)
+    assert in_python.ignored == 1 and not any(f.kind == "garbage" for f in in_python.findings)
 
 
 def test_project_merges_and_keeps_old_renderings(tmp_path):
