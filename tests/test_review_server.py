@@ -87,6 +87,10 @@ def folder_server(tmp_path_factory):
     shutil.copy(SEED_TH, docs / "a_seed.th.txt")
     # BOM and CRLF line ends: a save must keep both.
     (docs / "b_hostile.th.txt").write_bytes(b"\xef\xbb\xbf" + HOSTILE.replace("\n", "\r\n").encode("utf-8"))
+    # 400 lines of the NTREX Thai reference: more than the page draws at once.
+    ntrex = ROOT / "src" / "vnthai_mt" / "data" / "refsets" / "ntrex128" / "newstest2019-ref.tha.txt"
+    lines = ntrex.read_text(encoding="utf-8").split("\n")[:400]
+    (docs / "c_long.th.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     server = Server([str(docs), "--project", str(work / "proj")], work)
     yield server, docs, work / "proj"
     code, err = server.stop()
@@ -101,7 +105,7 @@ def test_requests_without_token_origin_or_host_change_nothing(folder_server):
     token = _token(server)
     status, payload = _request(server.url + "api/file/0", headers={"X-Review-Token": token})
     assert status == 200 and payload["file"]["name"] == "a_seed.th.txt" and payload["findings"]
-    assert [f["name"] for f in payload["files"]] == ["a_seed.th.txt", "b_hostile.th.txt"]
+    assert [f["name"] for f in payload["files"]] == ["a_seed.th.txt", "b_hostile.th.txt", "c_long.th.txt"]
     decisions = [{"finding": f["id"], "action": "reject"} for f in payload["findings"]]
     accept = [{"finding": f["id"], "action": "accept"} for f in payload["findings"] if "accept" in f["actions"]]
     body = {"sha256": payload["file"]["sha256"], "stamp": payload["project"]["stamp"], "decisions": decisions}
@@ -186,6 +190,17 @@ def test_hostile_document_shows_as_text_and_runs_nothing(folder_server):
                                  document.body.appendChild(s); }""")
         assert page.evaluate("window.__pwned") is None
         assert any("Content Security Policy" in p for p in problems), problems
+        # A long document: the first screenful at once, the rest in chunks; decisions work meanwhile.
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        page.goto(server.url + "#file=2")
+        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        left = int(page.locator("#left").get_attribute("data-open"))
+        assert left > 0
+        page.keyboard.press("r")
+        page.wait_for_selector("body[data-complete='1']", timeout=60_000)
+        assert page.locator("#doc .line").count() == 400
+        assert int(page.locator("#left").get_attribute("data-open")) == left - 1
+        assert page.locator("#doc mark.s-rejected").count() >= 1
     finally:
         browser.close()
         manager.stop()
