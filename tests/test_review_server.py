@@ -167,7 +167,7 @@ def _open(browser, url: str):
     page.on("pageerror", lambda err: problems.append(f"pageerror: {err}"))
     page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
     page.goto(url)
-    page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    page.wait_for_selector("body[data-ready='1'][data-complete='1']", timeout=60_000)
     return page, problems
 
 
@@ -249,7 +249,7 @@ def test_editor_session_in_the_browser(tmp_path):
         page.screenshot(path=str(shot), full_page=False)
         assert shot.stat().st_size > 20_000
         page.locator('[data-action="save"]').click()
-        page.wait_for_selector("body[data-saves='1'][data-ready='1']", timeout=60_000)
+        page.wait_for_selector("body[data-saves='1'][data-ready='1'][data-complete='1']", timeout=60_000)
         assert "saved seed.th.txt" in page.locator("#message").inner_text()
         assert not [p for p in problems if "favicon" not in p], problems
     finally:

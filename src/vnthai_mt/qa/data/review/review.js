@@ -21,6 +21,8 @@
   let renderGeneration = 0; // bumped by each load: a stale chunked render stops
   const FIRST_LINES = 120;
   const CHUNK_LINES = 250;
+  const FIRST_CARDS = 40;
+  const CHUNK_CARDS = 80;
   let nodes = new Map();    // id -> {card, marks, previews, notes}: the elements of each finding
 
   function reg(id, role, node) {
@@ -231,16 +233,22 @@
     }
     doc.textContent = "";
     let done = chunk(0, FIRST_LINES);
-    document.body.dataset.complete = done >= total ? "1" : "0";
     function more() {
       if (generation !== renderGeneration) return;  // a newer load replaced this document
       done = chunk(done, CHUNK_LINES);
-      if (done < total) { setTimeout(more, 0); return; }
-      applyFilters();
-      if (current) select(current, false);
-      document.body.dataset.complete = "1";
+      if (done < total) setTimeout(more, 0); else finished("document");
     }
-    if (done < total) setTimeout(more, 0);
+    if (done < total) { pending.add("document"); setTimeout(more, 0); }
+  }
+
+  // Parts still being drawn after the page became usable; when none is left: data-complete="1".
+  let pending = new Set();
+  function finished(part) {
+    pending.delete(part);
+    if (pending.size) return;
+    applyFilters();
+    if (current) select(current, false);
+    document.body.dataset.complete = "1";
   }
 
   function groups() {
@@ -336,21 +344,37 @@
   function renderPanel() {
     const panel = document.getElementById("findings");
     panel.textContent = "";
+    const all = groups();
     order = [];
-    const frag = document.createDocumentFragment();
-    if (!data.findings.length) frag.appendChild(el("p", "", "No findings: nothing to review."));
-    for (const [entity, members] of groups()) {
-      const art = el("article", "entity");
-      art.appendChild(el("h3", "", entity));
-      for (const f of members) {
-        const box = card(f);
-        art.appendChild(box);
-        reg(f.id, "card", box);
-        order.push(f.id);
+    for (const [, members] of all) for (const f of members) order.push(f.id);
+    if (!data.findings.length) panel.appendChild(el("p", "", "No findings: nothing to review."));
+    // The first cards now, the others in chunks (like the document's lines).
+    const generation = renderGeneration;
+    let g = 0;
+    function chunk(budget) {
+      const frag = document.createDocumentFragment();
+      while (g < all.length && budget > 0) {
+        const [entity, members] = all[g++];
+        const art = el("article", "entity");
+        art.appendChild(el("h3", "", entity));
+        for (const f of members) {
+          const box = card(f);
+          art.appendChild(box);
+          reg(f.id, "card", box);
+          refresh(f.id, true);
+        }
+        budget -= members.length;
+        frag.appendChild(art);
       }
-      frag.appendChild(art);
+      panel.appendChild(frag);
     }
-    panel.appendChild(frag);
+    chunk(FIRST_CARDS);
+    function more() {
+      if (generation !== renderGeneration) return;
+      chunk(CHUNK_CARDS);
+      if (g < all.length) setTimeout(more, 0); else finished("panel");
+    }
+    if (g < all.length) { pending.add("panel"); setTimeout(more, 0); }
   }
 
   function renderFilters() {
@@ -613,6 +637,8 @@
       history = [];
       current = null;
       nodes = new Map();
+      pending = new Set(["load"]);
+      document.body.dataset.complete = "0";
       document.getElementById("file-name").textContent = data.file.name;
       document.title = "review: " + data.file.name;
       const meta = [data.file.lines.length + " lines", data.findings.length + " findings"];
@@ -639,6 +665,7 @@
       applyFilters();
       if (order.length) select(order[0], false);
       document.body.dataset.ready = "1";
+      finished("load");
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
       document.body.dataset.timings = JSON.stringify({ fetch: Math.round(fetched - started),
         document: Math.round(drawn - fetched), panel: Math.round(paneled - drawn),
