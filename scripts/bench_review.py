@@ -14,6 +14,8 @@ Debian's chromium driven by Playwright. Measured, each as the median of --runs:
     complete_s     page.goto until every line is drawn (the lines after the first screenful are drawn in
                    chunks once the page is usable)
     paint_ms       the page's own clock: its script starting to fetch until the first frame after drawing
+    usable_s       the page's own clock from the start of the navigation to that first frame (the wait
+                   an editor sees; open_s adds Playwright's own polling on this loaded machine)
     ratio          open_s / check_s, open_cold_s / check_s
     decide_ms      one key press ("a" or "r") until the "left" count changes
     filter_ms      unticking one kind filter until the page has re-filtered
@@ -87,7 +89,7 @@ def bench(browser, runs: int, work: Path) -> dict:
     out: dict = {"lines": len(lines), "findings": len(result.findings), "check_s": [round(s, 3) for s in check_s],
                  "warm_s": round(warm_s, 3), "open_cold_s": round(open_cold_s, 3)}
     try:
-        open_s, complete_s, render_ms, paint_ms, decide_ms, filter_ms = [], [], [], [], [], []
+        open_s, complete_s, render_ms, paint_ms, usable_s, decide_ms, filter_ms = [], [], [], [], [], [], []
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
             t0 = time.perf_counter()
@@ -99,6 +101,7 @@ def bench(browser, runs: int, work: Path) -> dict:
             render_ms.append(float(page.evaluate("document.body.dataset.renderMs")))
             page.wait_for_selector("body[data-paint-ms]")
             paint_ms.append(float(page.evaluate("document.body.dataset.paintMs")))
+            usable_s.append(round(float(page.evaluate("document.body.dataset.paintAt")) / 1000, 3))
             for key in ("a", "r"):
                 before = page.locator("#left").get_attribute("data-open")
                 t0 = time.perf_counter()
@@ -127,9 +130,10 @@ def bench(browser, runs: int, work: Path) -> dict:
         "open_s": [round(s, 3) for s in open_s], "open_s_median": round(median_open, 3),
         "check_s_median": round(median_check, 3), "ratio_open_to_check": round(median_open / median_check, 2),
         "ratio_open_cold_to_check": round(open_cold_s / median_check, 2),
-        "complete_s": [round(s, 3) for s in complete_s], "paint_ms": paint_ms,
+        "complete_s": [round(s, 3) for s in complete_s], "paint_ms": paint_ms, "usable_s": usable_s,
+        "usable_s_median": statistics.median(usable_s),
         "render_ms": render_ms, "decide_ms": decide_ms, "filter_ms": filter_ms, "save_s": round(save_s, 3),
-        "goal_open_s": 2.0, "ok": median_open < 2.0,
+        "goal_open_s": 2.0, "ok": median_open < 2.0, "ok_usable": statistics.median(usable_s) < 2.0,
     })
     return out
 

@@ -671,7 +671,11 @@
         document: Math.round(drawn - fetched), panel: Math.round(paneled - drawn),
         rest: Math.round(performance.now() - paneled) });
       requestAnimationFrame(function () {
-        setTimeout(function () { document.body.dataset.paintMs = String(Math.round(performance.now() - started)); }, 0);
+        setTimeout(function () {
+          document.body.dataset.paintMs = String(Math.round(performance.now() - started));
+          // since the navigation started (performance.now() counts from there): what the editor waits
+          document.body.dataset.paintAt = String(Math.round(performance.now()));
+        }, 0);
       });
     });
   }
