@@ -8,9 +8,11 @@ Debian's chromium driven by Playwright. Measured, each as the median of --runs:
 
     check_s        check_lines on the document alone: the baseline (what `vnthai-mt check` costs)
     warm_s         Workspace.warm(): the check `vnthai-mt review` runs before it prints the address
-    open_s         page.goto until the page says it is ready (payload fetched, document and findings
-                   drawn), on the started server (the page's check is the one warm() made)
-    open_cold_s    the same on a server that did not warm up (the check runs inside the request)
+    startup_s      launching `vnthai-mt review` (its own process) until it prints the address
+    open_s         on that server: page.goto until Playwright sees the page say it is ready (payload
+                   fetched, first screenful and first findings drawn)
+    open_cold_s    the same on a server in this process that did not warm up (the check runs inside
+                   the request)
     complete_s     page.goto until every line is drawn (the lines after the first screenful are drawn in
                    chunks once the page is usable)
     paint_ms       the page's own clock: its script starting to fetch until the first frame after drawing
@@ -31,8 +33,11 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +65,24 @@ def _wait_ready(page) -> None:
     page.wait_for_selector("body[data-ready='1']", timeout=120_000)
 
 
+class CliServer:
+    """``vnthai-mt review ... --port 0`` in its own process, as an editor runs it."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen([sys.executable, "-m", "vnthai_mt", "review", *args, "--port", "0", "-q"],
+                                     cwd=cwd, env=env, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        found = re.search(r"http://127\.0\.0\.1:\d+/", self.proc.stdout.readline())
+        if not found:
+            raise SystemExit("vnthai-mt review did not start")
+        self.url = found.group(0)
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGINT)
+        self.proc.wait(timeout=30)
+
+
 def bench(browser, runs: int, work: Path) -> dict:
     doc = work / "ntrex.th.txt"
     shutil.copy(THAI, doc)
@@ -81,13 +104,15 @@ def bench(browser, runs: int, work: Path) -> dict:
         page.close()
     finally:
         cold.stop()
-    workspace = Workspace([ReviewFile(doc, VIETNAMESE)], project=Project(work / "proj", must_exist=False))
+    workspace = Workspace([ReviewFile(doc, VIETNAMESE)])
     t0 = time.perf_counter()
     workspace.warm()
     warm_s = time.perf_counter() - t0
-    server = Background(workspace)
+    t0 = time.perf_counter()
+    server = CliServer([str(doc), "--source", str(VIETNAMESE), "--project", str(work / "proj")], work)
+    startup_s = time.perf_counter() - t0
     out: dict = {"lines": len(lines), "findings": len(result.findings), "check_s": [round(s, 3) for s in check_s],
-                 "warm_s": round(warm_s, 3), "open_cold_s": round(open_cold_s, 3)}
+                 "warm_s": round(warm_s, 3), "open_cold_s": round(open_cold_s, 3), "startup_s": round(startup_s, 3)}
     try:
         open_s, complete_s, render_ms, paint_ms, usable_s, decide_ms, filter_ms = [], [], [], [], [], [], []
         for _ in range(runs):

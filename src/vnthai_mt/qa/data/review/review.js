@@ -236,9 +236,15 @@
     function more() {
       if (generation !== renderGeneration) return;  // a newer load replaced this document
       done = chunk(done, CHUNK_LINES);
-      if (done < total) setTimeout(more, 0); else finished("document");
+      if (done < total) later(more); else finished("document");
     }
-    if (done < total) { pending.add("document"); setTimeout(more, 0); }
+    if (done < total) { pending.add("document"); later(more); }
+  }
+
+  // One chunk per frame: the first screenful is painted before the rest is drawn, and input is
+  // handled between chunks.
+  function later(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
   }
 
   // Parts still being drawn after the page became usable; when none is left: data-complete="1".
@@ -372,9 +378,9 @@
     function more() {
       if (generation !== renderGeneration) return;
       chunk(CHUNK_CARDS);
-      if (g < all.length) setTimeout(more, 0); else finished("panel");
+      if (g < all.length) later(more); else finished("panel");
     }
-    if (g < all.length) { pending.add("panel"); setTimeout(more, 0); }
+    if (g < all.length) { pending.add("panel"); later(more); }
   }
 
   function renderFilters() {
