@@ -177,6 +177,9 @@ def screenshot(browser, path: Path, work: Path) -> dict:
         page.locator('.finding[data-kind="garbage"] [data-action="reject"]').click()
         page.locator('.finding[data-kind="name-variants"] .reason').first.click()
         page.evaluate("window.scrollTo(0, 0)")
+        # Off-screen lines are not laid out (content-visibility: auto); the browser lays out the ones a
+        # scroll brings in at its next frame: wait for two frames before taking the picture.
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         path.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(path))
         left = page.locator("#left").inner_text()
