@@ -3,9 +3,11 @@
 check FILE.th [--source FILE.vi] [--glossary G ...] [--no-default-glossary] [--era be|ce]
       [--format text|json|html] [-o OUT]
     Exit 0 when clean, 1 when there are findings, 2 on bad input.
-fix FILE.th [same options] [--only KIND ...] [-o OUT]
+fix FILE.th [same options] [--only KIND ... | --decisions D.json] [-o OUT]
     Prints a unified diff of the suggested fixes; with -o, writes the fixed text there atomically
-    (``-o FILE.th`` fixes in place). The number of lines never changes.
+    (``-o FILE.th`` fixes in place). The number of lines never changes. ``--decisions`` applies an
+    editor's decisions (``vnthai-mt review`` writes them) instead of every suggestion.
+--project DIR (both): stack DIR/glossary.tsv last, drop the findings DIR/ignore.json lists.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from vnthai_mt.cli import _project
 from vnthai_mt.cli.output import color_enabled
 
 FORMATS = ("text", "json", "html")
@@ -27,6 +30,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
     p.add_argument("--era", choices=("be", "ce"),
                    help="the era years must be written in (be: พ.ศ., ce: ค.ศ.); default: flag a mix")
+    _project.add_option(p)
 
 
 def register(sub) -> None:
@@ -51,6 +55,9 @@ def register(sub) -> None:
     _add_common(f)
     f.add_argument("--only", action="extend", nargs="+", choices=FIXABLE, metavar="KIND",
                    help=f"fix only these kinds (default: all of {', '.join(FIXABLE)})")
+    f.add_argument("--decisions", metavar="D.json",
+                   help="apply these decisions (accept/choose/edit/reject per finding, as vnthai-mt review "
+                   "saves them) instead of every suggestion; undecided findings are left as they are")
     f.add_argument("-o", "--output", metavar="OUT",
                    help="write the fixed text here (may be FILE.th itself; - for stdout)")
     f.add_argument("--json", action="store_true", help="print the applied edits as JSON instead of a diff")
@@ -65,10 +72,11 @@ def _check(args):
     _guard(args)
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
-    glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
+    glossary = load_glossaries(_project.glossaries(args), include_default=not args.no_default_glossary)
     result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path,
                          source_file=args.source)
-    return doc, result
+    project = _project.project(args)
+    return doc, project.filter(result) if project else result
 
 
 def _guard(args) -> None:
@@ -76,7 +84,8 @@ def _guard(args) -> None:
     from vnthai_mt.io.guard import WriteGuard, check_parent
 
     guard = WriteGuard().inputs("input", [args.file]).inputs("source", [args.source])
-    guard.inputs("glossary", args.glossary)
+    guard.inputs("glossary", _project.glossaries(args))
+    guard.inputs("decisions", [getattr(args, "decisions", None)])
     in_place = [args.file] if args.func is run_fix else []  # fix -o FILE.th fixes in place
     guard.output("output", args.output, allow_overwrite=in_place)
     check_parent(args.output)
@@ -127,11 +136,18 @@ def run_fix(args) -> int:
     from vnthai_mt.qa.document import read_document, read_source
     from vnthai_mt.qa.fix import fix_lines, unified_diff
 
+    if args.decisions and args.only:
+        raise InputError("--decisions and --only do not combine (the decisions say what to fix)")
     _guard(args)
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
-    glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
-    _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.path)
+    glossary = load_glossaries(_project.glossaries(args), include_default=not args.no_default_glossary)
+    project = _project.project(args)
+    if args.decisions:
+        fixed = _fix_with_decisions(args, doc, source, glossary)
+    else:
+        _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.path,
+                             keep=project.filter if project else None)
     new_text = doc.text(fixed.lines)
     if args.json:
         if args.output == "-":
@@ -153,3 +169,20 @@ def run_fix(args) -> int:
         print(f"{doc.path}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
               file=sys.stderr)
     return 0
+
+
+def _fix_with_decisions(args, doc, source, glossary):
+    """One check, the decisions applied. The project's ignore list is not applied here: the findings the
+    review rejected (and then ignored) must still be found, so that their decisions resolve."""
+    import logging
+
+    from vnthai_mt.io.resume import fingerprint_bytes
+    from vnthai_mt.qa.consistency import check_lines
+    from vnthai_mt.qa.decisions import apply_decisions, read_decisions
+
+    decisions, sha = read_decisions(args.decisions)
+    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path)
+    if sha and sha != fingerprint_bytes(doc.text().encode("utf-8")):
+        logging.getLogger("vnthai_mt").warning("%s: the decisions were made on another version of this text",
+                                               args.decisions)
+    return apply_decisions(doc.lines, result, decisions, where=args.decisions)

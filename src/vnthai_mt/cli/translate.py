@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from vnthai_mt.cli import _project
 from vnthai_mt.cli.output import show_progress
 from vnthai_mt.io.formats import FORMATS
 from vnthai_mt.translate.options import TranslatorOptions
@@ -62,6 +63,7 @@ def register(sub) -> None:
     p.add_argument("-g", "--glossary", action="append", default=[], metavar="G",
                    help="glossary file stacked over the shipped ones (repeatable; later wins)")
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
+    _project.add_option(p)
     p.add_argument("--no-names", action="store_true",
                    help="enforce glossary terms only, not rule transcriptions of other names")
     p.add_argument("--name-style", choices=NAME_STYLES, default=DEFAULTS.name_style,
@@ -176,6 +178,7 @@ def _guard(pairs: list[tuple[str, str]], args) -> None:
 def run(args) -> int:
     from vnthai_mt.errors import InputError
 
+    args.glossary = _project.glossaries(args)  # --project DIR: its glossary.tsv stacked last
     jobs = _plan(args.inputs, args.output)
     if args.json and args.output == "-":
         raise InputError("--json prints to stdout, which -o - already uses; write the output to a file")

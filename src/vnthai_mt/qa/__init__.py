@@ -21,6 +21,10 @@ _EXPORTS = {
     "apply_edits": "vnthai_mt.qa.fix",
     "planned_edits": "vnthai_mt.qa.fix",
     "unified_diff": "vnthai_mt.qa.fix",
+    "Decision": "vnthai_mt.qa.decisions",
+    "apply_decisions": "vnthai_mt.qa.decisions",
+    "finding_ids": "vnthai_mt.qa.decisions",
+    "Project": "vnthai_mt.qa.project",
 }
 __all__ = list(_EXPORTS)
 

@@ -30,8 +30,11 @@ class Document:
 
 def read_document(path: str | Path) -> Document:
     """Read ``path`` once (``"-"``: standard input, shown as ``<stdin>``)."""
-    data = read_bytes(path)
-    name = "<stdin>" if str(path) == "-" else str(path)
+    return document_from_bytes(read_bytes(path), "<stdin>" if str(path) == "-" else str(path))
+
+
+def document_from_bytes(data: bytes, name: str) -> Document:
+    """The document these bytes hold (strict UTF-8; a BOM is remembered and written back)."""
     doc = Document.from_text(decode_utf8(data, name), name)  # decode_utf8 drops a BOM; remember it
     doc.bom = data.startswith(b"\xef\xbb\xbf")
     return doc

@@ -225,6 +225,6 @@ def _group_finding(identity, group: list[Mention], why: set[str], source_th: dic
     if not edits and entry is not None:
         return None
     return Finding("name-variants", entity=entity, variants=variants, suggestion=suggestion,
-                   reason=f"{kind}; {reason}", edits=edits)
+                   reason=f"{kind}; {reason}", edits=edits, entity_kind=kind)
 
 

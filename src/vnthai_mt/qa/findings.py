@@ -77,6 +77,7 @@ class Finding:
     spans: list[Span] = field(default_factory=list)  # for ``text`` findings
     edits: list[Edit] = field(default_factory=list)
     extra_lines: list[int] = field(default_factory=list)  # lines without a span (a missing term)
+    entity_kind: str = ""  # the glossary kind of the entity (person, place, org, title, term), where known
 
     @property
     def all_spans(self) -> list[Span]:
@@ -113,6 +114,7 @@ class CheckResult:
     findings: list[Finding]
     source_file: str | None = None
     glossaries: list[str] = field(default_factory=list)
+    ignored: int = 0  # findings dropped by a project's ignore list (``vnthai_mt.qa.project``)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(KINDS, 0)
@@ -125,6 +127,8 @@ class CheckResult:
         if self.source_file:
             out["source"] = self.source_file
         out["summary"] = {"lines": len(self.lines), "findings": len(self.findings), "by_kind": self.counts()}
+        if self.ignored:
+            out["summary"]["ignored"] = self.ignored
         out["findings"] = [f.as_dict() for f in self.findings]
         return out
 

@@ -9,7 +9,7 @@ the name now follows a title and is found), so that fixing the fixed text change
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from vnthai_mt.qa.findings import FIXABLE, CheckResult, Edit
@@ -26,10 +26,11 @@ MAX_ROUNDS = 4
 
 
 def fix_lines(lines: list[str], glossary, *, source: list[str] | None = None, era: str | None = None,
-              only: Iterable[str] | None = None, file: str = "<text>") -> tuple[CheckResult, FixResult]:
+              only: Iterable[str] | None = None, file: str = "<text>",
+              keep: Callable[[CheckResult], CheckResult] | None = None) -> tuple[CheckResult, FixResult]:
     """Check and fix until a check finds nothing more to apply (at most ``MAX_ROUNDS`` rounds). Returns
     the first check (what the editor is shown) and the edits of all rounds, each against the text as the
-    previous rounds left it."""
+    previous rounds left it. ``keep`` filters each check (a project's ignore list)."""
     from vnthai_mt.qa.consistency import check_lines
 
     first = None
@@ -38,6 +39,8 @@ def fix_lines(lines: list[str], glossary, *, source: list[str] | None = None, er
     skipped: list[Edit] = []
     for _ in range(MAX_ROUNDS):
         result = check_lines(current, glossary, source=source, era=era, file=file)
+        if keep is not None:
+            result = keep(result)
         first = first or result
         done = apply_edits(current, planned_edits(result, only))
         skipped = done.skipped  # what the last round could not apply

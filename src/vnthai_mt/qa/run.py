@@ -8,6 +8,9 @@
 A ``Path`` (or a ``str`` that names an existing file) is read strictly as UTF-8; any other ``str`` is
 the Thai text itself, split into lines. ``source`` (the line-aligned Vietnamese) adds the key-term and
 number checks; ``glossaries`` are stacked over the shipped ones unless ``default_glossary=False``.
+``project`` (a folder, see ``vnthai_mt.qa.project``) stacks its glossary last and drops the findings
+its ignore list names; ``fix(..., decisions=...)`` applies an editor's decisions (a list of
+``Decision`` or a decisions file) instead of every suggestion, as ``vnthai-mt fix --decisions`` does.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from pathlib import Path
 from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import Glossary, load_glossaries
 from vnthai_mt.qa.consistency import check_lines
+from vnthai_mt.qa.decisions import Decision, apply_decisions, read_decisions
 from vnthai_mt.qa.document import Document, read_document
 from vnthai_mt.qa.findings import CheckResult
 from vnthai_mt.qa.fix import FixResult, fix_lines
+from vnthai_mt.qa.project import Project
 
 Text = str | Path | Sequence[str]
 
@@ -37,7 +42,7 @@ def _document(text: Text) -> Document:
 
 
 def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | Glossary,
-            default_glossary: bool) -> tuple[Document, Document | None, Glossary]:
+            default_glossary: bool, project: Project | None = None) -> tuple[Document, Document | None, Glossary]:
     doc = _document(text)
     src = None
     if source is not None:
@@ -47,6 +52,8 @@ def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | 
                              f"{len(doc.lines)}; they must be line-aligned", src.path)
     glossary = glossaries if isinstance(glossaries, Glossary) else load_glossaries(
         list(glossaries), include_default=default_glossary)
+    if project is not None:
+        glossary = glossary.stacked(project.glossary())
     return doc, src, glossary
 
 
@@ -57,11 +64,14 @@ def check(
     glossaries: Sequence[str | Path] | Glossary = (),
     default_glossary: bool = True,
     era: str | None = None,
+    project: str | Path | None = None,
 ) -> CheckResult:
     """The findings of the editors' check on ``text`` (see the module doc)."""
-    doc, src, glossary = _inputs(text, source, glossaries, default_glossary)
-    return check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.path,
-                       source_file=None if src is None else src.path)
+    folder = Project(project) if project is not None else None
+    doc, src, glossary = _inputs(text, source, glossaries, default_glossary, folder)
+    result = check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.path,
+                         source_file=None if src is None else src.path)
+    return folder.filter(result) if folder else result
 
 
 def fix(
@@ -72,8 +82,18 @@ def fix(
     glossaries: Sequence[str | Path] | Glossary = (),
     default_glossary: bool = True,
     era: str | None = None,
+    project: str | Path | None = None,
+    decisions: Sequence[Decision] | str | Path | None = None,
 ) -> FixResult:
-    """``text`` with every suggestion of the check applied (same line count; fixing again changes nothing)."""
-    doc, src, glossary = _inputs(text, source, glossaries, default_glossary)
-    return fix_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, only=only,
-                     file=doc.path)[1]
+    """``text`` with every suggestion of the check applied (same line count; fixing again changes nothing),
+    or with just ``decisions`` applied."""
+    folder = Project(project) if project is not None else None
+    doc, src, glossary = _inputs(text, source, glossaries, default_glossary, folder)
+    source_lines = None if src is None else src.lines
+    if decisions is not None:
+        if isinstance(decisions, (str, Path)):
+            decisions = read_decisions(decisions)[0]
+        result = check_lines(doc.lines, glossary, source=source_lines, era=era, file=doc.path)
+        return apply_decisions(doc.lines, result, decisions)
+    return fix_lines(doc.lines, glossary, source=source_lines, era=era, only=only, file=doc.path,
+                     keep=folder.filter if folder else None)[1]

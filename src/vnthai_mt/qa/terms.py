@@ -52,7 +52,7 @@ def term_variants(ctx: Context, mentions: list[Mention]) -> list[Finding]:
         reason = "; ".join(parts) + f"; canonical: {entry.th}{where}"
         edits = [Edit(m.line, m.start, m.end, m.text, entry.th) for m in wrong]
         findings.append(Finding("term-variants", entity=entry.vi, variants=variants, suggestion=entry.th,
-                                reason=reason, edits=edits))
+                                reason=reason, edits=edits, entity_kind=entry.kind))
     return findings
 
 
