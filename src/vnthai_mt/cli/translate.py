@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from vnthai_mt.cli import distributed
 from vnthai_mt.cli.output import show_progress
 from vnthai_mt.io.formats import FORMATS
 from vnthai_mt.translate.options import TranslatorOptions
@@ -29,6 +30,7 @@ examples:
   vnthai-mt translate article.vi.txt -o article.th.txt --report report.json
   vnthai-mt translate news/ -o news-th/ --backend ctranslate2 --model nllb-ct2 --resume
   vnthai-mt translate items.jsonl -o items.th.jsonl --field vi --glossary my_terms.tsv
+  vnthai-mt translate archive/ -o archive-th/ --engine ray --address auto --num-actors 4 --doc-field article_id
 """
 
 
@@ -83,6 +85,7 @@ def register(sub) -> None:
                    help="CPU threads for the model (default: all available)")
     p.add_argument("--chunk-segments", type=int, default=DEFAULTS.chunk_segments, help=argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="print a JSON summary to stdout")
+    distributed.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -169,7 +172,11 @@ def _guard(pairs: list[tuple[str, str]], args) -> None:
 def run(args) -> int:
     from vnthai_mt.errors import InputError
 
-    jobs = _plan(args.inputs, args.output)
+    if args.engine != "ray":
+        for flag in ("address", "doc_field", "shard_rows", "batch_size"):
+            if getattr(args, flag) is not None:
+                raise InputError(f"--{flag.replace('_', '-')} applies to --engine ray")
+        jobs = _plan(args.inputs, args.output)
     if args.json and args.output == "-":
         raise InputError("--json prints to stdout, which -o - already uses; write the output to a file")
     options = TranslatorOptions(
@@ -193,6 +200,8 @@ def run(args) -> int:
         cache=args.cache,
         progress=show_progress(args),
     )  # checked here, before any input is read or the model loads
+    if args.engine == "ray":
+        return distributed.run_ray(args, options)
     _guard(_check_inputs(jobs, args), args)
 
     from vnthai_mt.translate.pipeline import Translator
