@@ -123,8 +123,9 @@ def ray_cluster():
     """One local Ray cluster (2 CPUs, small object store) for every Ray test; its GCS address lets a
     driver in another process join it."""
     ray = pytest.importorskip("ray")
+    # On a loaded machine Ray's agents take a while to start: give them two minutes, not 15 s.
     ray.init(num_cpus=2, include_dashboard=False, object_store_memory=200 * 1024**2, log_to_driver=False,
-             _node_ip_address="127.0.0.1")
+             _node_ip_address="127.0.0.1", _system_config={"agent_register_timeout_ms": 120_000})
     yield ray.get_runtime_context().gcs_address
     ray.shutdown()
 

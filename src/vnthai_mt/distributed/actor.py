@@ -21,7 +21,8 @@ Added columns: ``out_field`` (the Thai: a string or a list, like ``field``), ``_
 enforcement items, a list per segment for a list row), ``_error`` (``""``, or the error of a row that
 failed ``attempts`` times: the row is kept with an empty translation, never dropped), ``_settings``
 (the translator's settings fingerprint: rows made with other settings can be told apart) and
-``_actor`` / ``_load_s`` / ``_seconds`` (which actor, its model load, this row's time).
+``_actor`` / ``_load_s`` / ``_seconds`` / ``_rss_mb`` (which actor, its model load, this row's time,
+the actor process's peak memory so far).
 
 A worker process that dies is restarted by Ray Data and its batch retried (its actor defaults:
 ``max_restarts=-1``, ``max_task_retries=-1``); a Python error on one row is retried here, on that row
@@ -38,7 +39,7 @@ from typing import Any
 
 from vnthai_mt.translate.options import TranslatorOptions
 
-ADDED_COLUMNS = ("_items", "_error", "_settings", "_actor", "_load_s", "_seconds")
+ADDED_COLUMNS = ("_items", "_error", "_settings", "_actor", "_load_s", "_seconds", "_rss_mb")
 DEFAULT_BATCH_SIZE = 4  # documents per call: small, so that actors share the work evenly
 
 
@@ -100,7 +101,16 @@ class DocumentTranslator:
             "_actor": self.name,
             "_load_s": round(self.load_s, 4),
             "_seconds": round(time.perf_counter() - t0, 4),
+            "_rss_mb": _peak_rss_mb(),
         }
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: KiB
 
 
 def translate_dataset(

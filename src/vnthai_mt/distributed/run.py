@@ -222,6 +222,7 @@ def _translate_pending(plan: Plan, pending: list[Shard], out: Path, manifest: di
         actor = run["actors"].setdefault(result["_actor"], {"load_s": result["_load_s"], "documents": 0,
                                                             "seconds": 0.0})
         actor["documents"] += 1
+        actor["peak_rss_mb"] = max(actor.get("peak_rss_mb", 0.0), result["_rss_mb"])
         actor["seconds"] = round(actor["seconds"] + result["_seconds"], 4)
         shard = by_index[result["_shard"]]
         waiting[shard.index][result["_doc_index"]] = result
