@@ -103,6 +103,24 @@ def test_a_row_that_keeps_failing_is_kept_with_its_error(tmp_path):
     assert _done_record(out, plan.shards[0], "jsonl") is None  # a rerun tries the shard again
 
 
+def test_parquet_in_and_out_keep_rows_and_items(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from vnthai_mt.distributed.run import _encode, read_shard
+
+    pq.write_table(pa.Table.from_pylist([{"n": 1, "vi": "Một."}, {"n": 2, "vi": "Hai."}]), tmp_path / "a.parquet")
+    plan = plan_input(tmp_path)
+    assert [(r.id, r.text, r.record["n"]) for r in plan.documents[0].rows] == [("1", "Một.", 1), ("2", "Hai.", 2)]
+    item = {"vi": "Một", "th": "หนึ่ง", "kind": "term", "source": "glossary", "status": "enforced", "via": None}
+    rows = [{"n": 1, "vi": "หนึ่ง.", "_file": "a.parquet", "_id": "1", "_doc": "a.parquet", "_items": [item],
+             "_error": None},
+            {"n": 2, "vi": None, "_file": "a.parquet", "_id": "2", "_doc": "a.parquet", "_items": [],
+             "_error": "RuntimeError: x"}]
+    (tmp_path / "out.parquet").write_bytes(_encode(rows, "parquet"))
+    assert read_shard(tmp_path / "out.parquet") == rows
+
+
 def test_engine_ray_without_ray_says_how_to_get_it(tmp_path, monkeypatch, capsys):
     import importlib.util
 
@@ -216,6 +234,7 @@ def test_rerun_skips_everything_and_a_changed_setting_refuses_to_mix(ray_run, ra
     summary = json.loads(capsys.readouterr().out)
     assert summary["shards_skipped"] == summary["shards"] and summary["documents_translated"] == 0
     assert {p.name: p.stat().st_mtime_ns for p in (ray_run / "shards").iterdir()} == before
+    assert summary["earlier_runs"][0]["shards_translated"] == summary["shards"]  # the work stays on record
     assert main([*args, "--beams", "2"]) == 2
     assert "refusing to mix" in capsys.readouterr().err
 

@@ -8,7 +8,8 @@ What lands in the output folder::
     archive-th/manifest.json          input and settings fingerprints, the layout options
     archive-th/shards/part-00000.jsonl  (or .parquet) the rows of shard 0, in input order
     archive-th/.done/part-00000.json  shard 0 is complete: its row count, sha256, counts, timings
-    archive-th/summary.json           required/enforced/repaired/missing, shards skipped, timings ...
+    archive-th/summary.json           required/enforced/repaired/missing, shards skipped, timings,
+                                      settings fingerprint (and what earlier runs on it did)
 
 Each output row is the input row (txt/docx: ``{"vi": line}``) with the translation in ``out_field``
 (by default over the translated field, as ``translate`` writes it; ``th`` for text files), plus
@@ -123,11 +124,24 @@ def translate_to_shards(
     rows = verify_shards(plan, out, out_format)
     summary = _summary(plan, done, manifest, run, skipped=len(plan.shards) - len(pending), rows=rows,
                        wall_s=time.perf_counter() - started, num_actors=num_actors)
+    summary["earlier_runs"] = _earlier_runs(out / SUMMARY)
     atomic_write_text(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
     if summary["failed_rows"]:
         raise IncompleteRunError(f"{summary['failed_rows']} row(s) failed (kept with their error; see "
                                  f"{out / SUMMARY}); run the same command again to retry them", exit_code=1)
     return summary
+
+
+def _earlier_runs(path: Path) -> list[dict[str, Any]]:
+    """What the earlier runs on this output did (shards translated, timings), oldest first: a rerun
+    that skips everything must not hide the figures of the run that did the work."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [*old.get("earlier_runs", []), {"shards_translated": old.get("shards_translated"),
+                                           "documents_translated": old.get("documents_translated"),
+                                           "timings": old.get("timings")}]
 
 
 # --- the manifest ---------------------------------------------------------------------------------------
