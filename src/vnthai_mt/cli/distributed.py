@@ -16,8 +16,8 @@ from vnthai_mt.translate.vocabulary import ENGINES, SHARD_FORMATS
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("engine", "where the work runs; with --engine ray, INPUT is one file or folder "
-                             "(txt, docx, jsonl, csv, tsv, parquet) and OUT a folder of shards plus summary.json; "
+    g = p.add_argument_group("engine", "where the work runs; with --engine ray, INPUT is one file or folder\n"
+                             "(txt, docx, jsonl, csv, tsv, parquet) and OUT a folder of shards plus summary.json;\n"
                              "rerunning the same command resumes (finished shards are skipped)")
     g.add_argument("--engine", choices=ENGINES, default="local",
                    help="local: this process (default); ray: actors on a Ray cluster (pip install 'vnthai-mt[ray]')")
