@@ -133,6 +133,16 @@ def test_engine_ray_without_ray_says_how_to_get_it(tmp_path, monkeypatch, capsys
     assert "--doc-field applies to --engine ray" in capsys.readouterr().err
 
 
+def test_a_missing_model_or_a_bad_input_fails_before_ray_starts(tmp_path, capsys):
+    pytest.importorskip("ray")
+    out = tmp_path / "out"
+    assert main(["translate", str(SEED), "-o", str(out), "--engine", "ray", "--model", str(tmp_path / "nope")]) == 2
+    assert "nope" in capsys.readouterr().err and not out.exists()
+    _jsonl(tmp_path / "bad.jsonl", [{"vi": "Câu."}, {"text": "no vi"}])
+    assert main(["translate", str(tmp_path / "bad.jsonl"), "-o", str(out), "--engine", "ray"]) == 2
+    assert "bad.jsonl:2: no field 'vi'" in capsys.readouterr().err and not out.exists()
+
+
 # --- on a local Ray cluster -----------------------------------------------------------------------------
 
 

@@ -74,8 +74,11 @@ def plan_key(options: TranslatorOptions) -> str:
     folder and glossaries by content); actors report the exact one."""
     from vnthai_mt.glossary import load_glossaries
     from vnthai_mt.io.identity import fingerprint_model
+    from vnthai_mt.translate.resolve import looks_like_path, resolve_model
 
     glossary = load_glossaries(list(options.glossaries), include_default=options.default_glossary)
+    if looks_like_path(options.model):  # a folder: checked here, not in every actor (hub ids: there)
+        resolve_model(options.model, options.backend)
     return settings_fingerprint(options.settings(model=options.model, model_id=fingerprint_model(options.model),
                                                  backend=options.backend, dtype=options.dtype,
                                                  glossary=glossary.fingerprint()))
@@ -230,6 +233,23 @@ def _translate_pending(plan: Plan, pending: list[Shard], out: Path, manifest: di
                                    batch_size=batch_size, attempts=attempts)
     waiting: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
     by_index = {s.index: s for s in pending}
+    try:
+        _collect(translated, plan, by_index, waiting, out, manifest, run, done, out_format)
+    except VnthaiError:
+        raise
+    except Exception as err:  # noqa: BLE001 - Ray wraps what went wrong in an actor; one line for the user
+        cause = err.__cause__ or err
+        lines = [line for line in str(cause).strip().splitlines() if line.strip()]
+        raise VnthaiError(f"the Ray run failed ({type(cause).__name__}: {lines[-1] if lines else ''}); "
+                          "finished shards are kept, run the same command again to go on", out,
+                          exit_code=1) from None
+    run["wall_s"] = round(time.perf_counter() - t0, 3)
+
+
+def _collect(translated: Any, plan: Plan, by_index: dict[int, Shard], waiting: dict[int, dict[int, dict[str, Any]]],
+             out: Path, manifest: dict[str, Any], run: dict[str, Any], done: dict[int, dict[str, Any]],
+             out_format: str) -> None:
+    """Take the actors' rows as they come and write each shard when its last document is in."""
     for result in translated.iter_rows():
         _check_settings(result["_settings"], manifest, out)
         run["documents_translated"] += 1
@@ -242,7 +262,6 @@ def _translate_pending(plan: Plan, pending: list[Shard], out: Path, manifest: di
         waiting[shard.index][result["_doc_index"]] = result
         if len(waiting[shard.index]) == len(shard.documents):
             done[shard.index] = _write_shard(plan, shard, waiting.pop(shard.index), out, out_format)
-    run["wall_s"] = round(time.perf_counter() - t0, 3)
 
 
 def _check_settings(fingerprint: str, manifest: dict[str, Any], out: Path) -> None:
