@@ -274,3 +274,24 @@ def test_driver_killed_halfway_resumes_without_redoing_finished_shards(ray_run, 
     done_docs = sum(json.loads((out / ".done" / f"{name}.json").read_text())["documents"] for name in finished)
     assert summary["documents_translated"] == summary["documents"] - done_docs
     assert _rows(out) == _rows(ray_run)
+
+
+@pytest.mark.slow
+def test_translate_dataset_on_a_ray_dataset_equals_the_translator(ray_cluster, tiny_nllb_ct2):
+    import ray
+
+    from vnthai_mt.distributed import translate_dataset
+    from vnthai_mt.translate.options import TranslatorOptions
+    from vnthai_mt.translate.pipeline import Translator
+
+    lines = SEED.read_text(encoding="utf-8").splitlines()[:2]
+    options = TranslatorOptions(model=str(tiny_nllb_ct2), backend="ctranslate2", num_beams=1, max_new_tokens=12)
+    ds = ray.data.from_items([{"n": n, "vi": line} for n, line in enumerate(lines)])  # one row, one document
+    rows = sorted(translate_dataset(ds, options, num_actors=1).take_all(), key=lambda r: r["n"])
+    with Translator.from_options(options.replace(threads=1, device="cpu")) as tr:
+        expected = [tr.translate_with_report(line) for line in lines]
+        fingerprint = tr._settings_fp
+    assert [r["th"] for r in rows] == [e.texts[0] for e in expected]
+    assert [json.loads(r["_items"]) for r in rows] == [[i.to_dict() for i in e.report.segments[0].items]
+                                                       for e in expected]
+    assert {r["_settings"] for r in rows} == {fingerprint} and {r["_error"] for r in rows} == {""}

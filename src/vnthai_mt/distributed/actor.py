@@ -9,7 +9,7 @@
                             field="vi", out_field="th", num_actors=8, gpus_per_actor=1)
     out.write_parquet("s3://bucket/articles-th/")                # th, _items, _error, _settings added
 
-Each row is one document: its ``field`` is a string (one segment) or a list of strings (the
+Each row is one document: its ``field`` is a string (one segment) or, in every row, a list of strings (the
 document's segments, translated together, so a name gets one rendering in all of them). The rows go
 through ``map_batches`` with ``DocumentTranslator``, a callable class that Ray Data runs as a pool of
 ``num_actors`` actors (``ActorPoolStrategy``); each loads the model once (``Translator.from_options``), gets
