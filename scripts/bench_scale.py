@@ -16,8 +16,11 @@ document per NTREX document id, plus the seed article (txt). Model: the tiny ran
    load, translation, hand-over, shard writes); ``steady_rows_per_s`` leaves the slowest actor's model
    load out; ``start_and_scheduling_s`` is what is neither model load nor translation (worker
    start, imports, Ray Data's start, hand-over). Ratios are against the baseline's rows/s.
-3. Per-actor overhead: model load (each actor reports it) and the hand-over alone: the same document
-   rows through an actor pool whose callable only returns them (no model), per document.
+3. Per-actor overhead: model load (each actor reports it; unlike the baseline's, it includes importing
+   torch, transformers and CTranslate2 in the fresh worker) and the hand-over without a model: the
+   same document rows through a 2-actor pool whose callable only returns them. ``handover_pipeline_s``
+   is that whole pass, the pool's start included; ``handover_s_per_document`` divides it by the
+   documents, so with few documents it is mostly the start, not the serialization.
 
 Timings on a shared machine are noisy: rerun before quoting; the ratios matter, not the seconds.
 """
