@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from vnthai_mt.cli import _project
+from vnthai_mt.cli import _project, distributed
 from vnthai_mt.cli.output import show_progress
 from vnthai_mt.io.formats import FORMATS
 from vnthai_mt.translate.options import TranslatorOptions
@@ -37,6 +37,7 @@ examples:
   vnthai-mt translate article.vi.txt -o article.th.txt --report report.json
   vnthai-mt translate news/ -o news-th/ --backend ctranslate2 --model nllb-ct2 --resume
   vnthai-mt translate items.jsonl -o items.th.jsonl --field vi --glossary my_terms.tsv
+  vnthai-mt translate archive/ -o archive-th/ --engine ray --address auto --num-actors 4 --doc-field article_id
 """
 
 
@@ -92,6 +93,7 @@ def register(sub) -> None:
                    help="CPU threads for the model (default: all available)")
     p.add_argument("--chunk-segments", type=int, default=DEFAULTS.chunk_segments, help=argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="print a JSON summary to stdout")
+    distributed.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -179,7 +181,11 @@ def run(args) -> int:
     from vnthai_mt.errors import InputError
 
     args.glossary = _project.glossaries(args)  # --project DIR: its glossary.tsv stacked last
-    jobs = _plan(args.inputs, args.output)
+    if args.engine != "ray":
+        for flag in ("address", "doc_field", "shard_rows", "batch_size"):
+            if getattr(args, flag) is not None:
+                raise InputError(f"--{flag.replace('_', '-')} applies to --engine ray")
+        jobs = _plan(args.inputs, args.output)
     if args.json and args.output == "-":
         raise InputError("--json prints to stdout, which -o - already uses; write the output to a file")
     # Checked here, before any input is read or the model loads.
@@ -188,6 +194,8 @@ def run(args) -> int:
         glossaries=tuple(args.glossary), default_glossary=not args.no_default_glossary,
         names=not args.no_names, progress=show_progress(args),
     )
+    if args.engine == "ray":
+        return distributed.run_ray(args, options)
     _guard(_check_inputs(jobs, args), args)
 
     from vnthai_mt.translate.pipeline import Translator

@@ -26,6 +26,9 @@ Formats (chosen from the extension, ``fmt=`` to force; unknown extensions read a
 Errors for users are ``InputError`` with path and line: a missing file, invalid UTF-8, a jsonl line
 that is not a JSON object or lacks the field, a row without the column. Nothing is truncated.
 
+``document_records(doc)`` gives each segment's whole row as a dict (jsonl: the parsed object; tsv/csv:
+header name or 1-based column number -> cell), for writers of row datasets (``vnthai_mt.distributed``).
+
 ``plan_folder(in_dir, out_dir, pattern)`` lists (input, output) pairs for a mirrored folder.
 ``path="-"`` reads stdin / writes stdout for the text formats.
 """
@@ -191,6 +194,37 @@ def write_document(
     except OSError as err:
         raise InputError(f"cannot create the output folder: {err.strerror}", path.parent) from None
     atomic_write_bytes(path, data)
+
+
+def document_records(doc: Document) -> list[dict[str, Any]]:
+    """Per segment, in order, its row as a dict: jsonl the parsed object; tsv/csv the cells keyed by
+    header name (or by 1-based column number as a string when there is no header row); txt/docx ``{}``.
+
+    >>> doc = _read_csv("vi,id\\nXin chào,7\\n", "t.csv", None, None)
+    >>> document_records(doc)
+    [{'vi': 'Xin chào', 'id': '7'}]
+    """
+    if doc.fmt == "jsonl":
+        lines = doc.layout["lines"]
+        return [json.loads(lines[seg.line - 1]) for seg in doc.segments]
+    if doc.fmt in ("tsv", "csv"):
+        if doc.fmt == "tsv":
+            rows = [r for r in doc.layout["rows"] if r is not None]
+            cells = rows[1:] if doc.header else rows
+            names = rows[0] if doc.header else None
+        else:
+            records = doc.layout["records"]
+            cells = [records[k] for k in doc.layout["seg_rows"]]
+            index = doc.layout["header_index"]
+            names = records[index] if index is not None else None
+        keys = names or []
+        out = []
+        for row in cells:  # header names first (a short row: ""), cells past the header by number
+            record = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys)}
+            record.update({str(i): c for i, c in enumerate(row[len(keys):], len(keys) + 1)})
+            out.append(record)
+        return out
+    return [{} for _ in doc.segments]
 
 
 def plan_folder(

@@ -17,6 +17,8 @@ ERAS: tuple[str, ...] = get_args(Era)
 DIGITS: tuple[str, ...] = get_args(Digits)
 STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
 BACKENDS = ("transformers", "ctranslate2")
+ENGINES = ("local", "ray")  # translate --engine: this process, or actors on a Ray cluster (vnthai_mt.distributed)
+SHARD_FORMATS = ("jsonl", "parquet")  # --engine ray: how the output shards are written
 ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
 # House style of transcribed names; the transcriber (names.translit.NAME_STYLES) checks the same pair
 # (tests/test_cli_vocabulary.py ties them): importing names here would cost the CLI's start-up.
