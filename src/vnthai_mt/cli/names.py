@@ -7,6 +7,8 @@ import csv
 import json
 import sys
 
+from vnthai_mt.translate.vocabulary import NAME_STYLES
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -23,8 +25,9 @@ def register(sub) -> None:
                    help="one rendering per name across all FILEs (default: each file on its own)")
     p.add_argument("-g", "--glossary", action="append", default=[], metavar="G",
                    help="leave out names this glossary already covers (repeatable; stacked over shipped ones)")
-    p.add_argument("--name-style", choices=("spaced", "joined"), default="spaced",
-                   help="house style of persons' names: spaced by syllable (default) or joined")
+    p.add_argument("--name-style", choices=NAME_STYLES, default=None,
+                   help="house style of persons' names: spaced by syllable or joined (default: the glossaries' "
+                   "'#: name_style = ...' setting, else spaced)")
     p.set_defaults(func=_run)
 
 
@@ -44,11 +47,12 @@ def _run(args) -> int:
         from vnthai_mt.glossary import load_glossaries
 
         glossary = load_glossaries(args.glossary)
+    style = args.name_style or (glossary.settings.get("name_style") if glossary is not None else None) or "spaced"
     groups: list[tuple[str, NameRegistry]] = []
-    shared = NameRegistry(args.name_style)
+    shared = NameRegistry(style)
     for path in args.files:
         text = _read(path)
-        registry = shared if args.batch else NameRegistry(args.name_style)
+        registry = shared if args.batch else NameRegistry(style)
         registry.add_document(text, glossary=glossary)
         if not args.batch:
             groups.append((path, registry))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vnthai_mt.cli.output import show_progress
 from vnthai_mt.io.formats import FORMATS
-from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, STRATEGIES
+from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, NAME_STYLES, STRATEGIES
 
 DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
 
@@ -56,9 +56,10 @@ def register(sub) -> None:
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
     p.add_argument("--no-names", action="store_true",
                    help="enforce glossary terms only, not rule transcriptions of other names")
-    p.add_argument("--name-style", choices=("spaced", "joined"), default="spaced",
+    p.add_argument("--name-style", choices=NAME_STYLES, default=None,
                    help="house style of transcribed persons' names: spaced by syllable (default; most Thai papers, "
-                   "Thai Wikipedia) or joined; glossary forms are kept as written")
+                   "Thai Wikipedia) or joined; glossary forms are kept as written. Default: the glossaries' "
+                   "'#: name_style = ...' setting, else spaced")
     p.add_argument("--report", metavar="R.json", help="write the enforcement report (JSON)")
     p.add_argument("--format", choices=FORMATS, default=None, help="input format (default: from the extension)")
     p.add_argument("--field", help="jsonl: the field to translate (default vi/source/src/text)")

@@ -115,9 +115,21 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"“”'(\[]\s*$")
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
+    """Place names detection knows without a cue: ``data/places.txt`` and the shipped list of
+    administrative units (``names.places``), less the places named after people."""
+    from vnthai_mt.names import places
     from vnthai_mt.names.translit import place_names
 
     names = {_low(name) for name in place_names()}
+    also_person = {_low(n) for n in words("place_also_person")}
+    for unit in places.load_units():
+        for name in (unit.vi, *unit.vi_variants):
+            # a district's or a ward's name that begins with a surname (Hoàng Mai) may be a person's: a
+            # place only after a place word (quận Hoàng Mai), where it is found anyway
+            if unit.type in places.LOCAL_TYPES and vietnamese.normalize(name.split()[0]) in SURNAMES:
+                continue
+            names.add(_low(name))
+    names -= also_person
     return frozenset(names | {n.replace("-", " ") for n in names} | {n.replace(" ", "-") for n in names
                                                                   if n.count(" ") == 1 and "-" in n})
 

@@ -23,8 +23,9 @@ Per segment (a line of txt, a jsonl field, a tsv/csv cell, a docx paragraph):
 
 ``--cache DB`` keeps a translation memory keyed by the normalized piece and its required renderings,
 so a sentence repeated across files is translated once. The report (``--report``) lists every required
-rendering per segment with ``vi``, ``th``, ``kind``, ``status`` (enforced, repaired, missing) and a
-summary.
+rendering per segment with ``vi``, ``th``, ``kind``, ``status`` (enforced, repaired, missing), the
+names left to the model (``unenforced``: ``vi``, ``kind``, ``reason``; a foreign name with no established
+Thai form, a name read with low confidence) and a summary (``unenforced`` counts them).
 
 ``glossary_timing(translator, texts)`` measures the glossary layer apart from the model, for the speed
 benchmark.
@@ -50,13 +51,15 @@ from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES,
 from vnthai_mt.translate.models import DEFAULT_MODEL
 from vnthai_mt.translate.requirements import (
     Required,
+    Unenforced,
     build_registry,
     document_name_spans,
     find_required,
     name_renderer,
     piece_name_spans,
+    unenforced_names,
 )
-from vnthai_mt.translate.vocabulary import DIGITS, ERAS, Digits, Era
+from vnthai_mt.translate.vocabulary import DIGITS, ERAS, NAME_STYLES, Digits, Era
 
 DEFAULT_CHUNK_SEGMENTS = 32
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
@@ -67,12 +70,17 @@ _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization to
 
 @dataclass
 class SegmentReport:
+    """One segment's required renderings (``items``) and the names left to the model (``unenforced``:
+    foreign names without an established Thai form, names read with low confidence)."""
+
     id: str
     line: int
     items: list[Item] = field(default_factory=list)
+    unenforced: list[Unenforced] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items]}
+        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
+                "unenforced": [u.to_dict() for u in self.unenforced]}
 
 
 def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
@@ -84,6 +92,7 @@ def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
         "required": len(items),
         **counts,
         "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
+        "unenforced": sum(len(s.unenforced) for s in segments),
     }
 
 
@@ -108,7 +117,7 @@ class Report:
             "settings": self.settings,
             "summary": self.summary,
             "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items],
+            "segments": [s.to_dict() for s in self.segments if s.items or s.unenforced],
         }
 
 
@@ -142,6 +151,8 @@ class Translator:
     repair or none; era: "be" (Buddhist era, default), "ce" or "keep"; digits: "arabic", "thai" or
     "keep"; device: "auto", "cpu" or "cuda"; cache: path of an SQLite translation memory (or a
     ``TranslationCache``); names: also enforce rule transcriptions of names the glossary lacks;
+    name_style: "spaced" or "joined" persons' names transcribed by rule (default: the glossaries'
+    ``#: name_style = ...`` setting, else spaced; glossary forms are used as written either way);
     threads: CPU threads (CTranslate2: this model; PyTorch: the whole process).
     """
 
@@ -158,7 +169,7 @@ class Translator:
         *,
         default_glossary: bool = True,
         names: bool = True,
-        name_style: str = "spaced",
+        name_style: str | None = None,
         num_beams: int = 4,
         max_new_tokens: int | None = None,
         batch_tokens: int | None = None,
@@ -183,6 +194,10 @@ class Translator:
         else:
             self.glossary = load_glossaries(list(glossaries), include_default=default_glossary)
         self.matcher = Matcher(self.glossary)
+        # The house style of transcribed names: the argument, else the glossaries' setting, else spaced.
+        name_style = name_style or self.glossary.settings.get("name_style") or "spaced"
+        if name_style not in NAME_STYLES:
+            raise InputError(f"unknown name style {name_style!r} (choose {', '.join(NAME_STYLES)})")
         if engine is None:
             from vnthai_mt.translate.backends import load_backend
 
@@ -200,8 +215,8 @@ class Translator:
         self.era = era
         self.digits = digits
         self.names = names
-        self._doc_spans: dict[str, list] = {}
-        self.name_style = name_style  # segment -> its names, found on the whole document
+        self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
+        self.name_style = name_style
         self.num_beams = num_beams
         self.max_new_tokens = max_new_tokens
         self.allocation = allocation
@@ -412,7 +427,9 @@ class Translator:
                 bar.update(len(chunk))
         finally:
             bar.close()
-        reports = [SegmentReport(sid, line, its) for sid, line, its in zip(ids, lines, items)]
+        left = [unenforced_names(vietnamese.normalize(t), self.matcher, names=renderer, spans=self._doc_spans.get(t))
+                if renderer is not None and t.strip() else [] for t in texts]
+        reports = [SegmentReport(sid, line, its, un) for sid, line, its, un in zip(ids, lines, items, left)]
         return [o if o is not None else "" for o in outputs], reports
 
     def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:

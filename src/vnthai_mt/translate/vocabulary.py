@@ -17,6 +17,7 @@ ERAS: tuple[str, ...] = get_args(Era)
 DIGITS: tuple[str, ...] = get_args(Digits)
 STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
 BACKENDS = ("transformers", "ctranslate2")
+NAME_STYLES = ("spaced", "joined")  # house style of transcribed persons' names (also a glossary setting)
 ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
 QUANTIZATIONS = (
     "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32",
