@@ -3,6 +3,7 @@ rule forms equal to the transcriber, and its use by detection and requirements."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date
@@ -114,3 +115,20 @@ def test_requirements_take_the_lists_thai():
 
     (reqs,) = segment_requirements(["Đoàn công tác làm việc tại Pleiku và Thủ Dầu Một."], None)
     assert [(r.vi, r.th, r.kind) for r in reqs] == [("Pleiku", "เปลกู", "place"), ("Thủ Dầu Một", "ถูเสิ่วหมต", "place")]
+
+
+def test_names_as_of_says_which_places_were_units(tmp_path, capsys):
+    from vnthai_mt.cli import main
+
+    doc = tmp_path / "a.vi.txt"
+    doc.write_text("Năm 2023, tỉnh Nam Định và huyện Ba Vì; đặc khu Phú Quốc.\n", encoding="utf-8")
+    assert main(["names", "--as-of", "2025-09-01", str(doc)]) == 0
+    out = capsys.readouterr().out
+    assert "Nam Định -> นามดิ่ญ  [not a unit on 2025-09-01: tỉnh until 2025-06-30, then part of Ninh Bình]" in out
+    assert "Phú Quốc -> ฟู้โกว๊ก  [a unit on 2025-09-01]" in out
+    assert main(["names", "--as-of", "2023-01-01", "--json", str(doc)]) == 0
+    rows = {r["vi"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["Nam Định"]["as_of"]["valid"] is True and rows["Nam Định"]["th"] == "นามดิ่ญ"
+    with pytest.raises(SystemExit) as exit_:
+        main(["names", "--as-of", "2025-9-1", str(doc)])
+    assert exit_.value.code == 2 and "not a date" in capsys.readouterr().err

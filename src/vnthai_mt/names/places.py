@@ -122,7 +122,8 @@ def read_units(path: str | Path) -> tuple[AdminUnit, ...]:
             raise InputError("missing th (only a 'rule:' row may leave it to scripts/build_places.py --fill)",
                              path, n)
         unit = AdminUnit(
-            vietnamese.normalize(row["vi"]), thai.normalize(row["th"]), row["type"], vietnamese.normalize(row["parent"]),
+            vietnamese.normalize(row["vi"]), thai.normalize(row["th"]), row["type"],
+            vietnamese.normalize(row["parent"]),
             parse_date(row["valid_from"], path, n), parse_date(row["valid_to"], path, n),
             vietnamese.normalize(row["successor"]),
             tuple(vietnamese.normalize(v) for v in row["vi_variants"].split("|") if v.strip()),
