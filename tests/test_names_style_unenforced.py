@@ -126,6 +126,17 @@ def test_foreign_name_without_a_form_is_unenforced_for_exactly_its_span():
     assert unenforced_names(FOREIGN, matcher, names=None) == []
 
 
+def test_a_country_is_not_glued_to_the_foreign_name_after_it():
+    from vnthai_mt.glossary import Matcher
+
+    text = "Ông chào Đại sứ Nhà nước Palestine tại Việt Nam Saadi Salama - Trưởng đoàn Ngoại giao."
+    matcher = Matcher(load_glossaries([]))
+    renderer = name_renderer(build_registry([text]))
+    assert [(u.vi, u.kind) for u in unenforced_names(text, matcher, names=renderer)] == [("Saadi Salama", "person")]
+    reqs = find_required(text, matcher, names=renderer)
+    assert not any("Saadi" in r.vi for r in reqs) and ("Việt Nam", "glossary") in [(r.vi, r.source) for r in reqs]
+
+
 def test_a_listed_place_that_is_not_vietnamese_is_required_in_its_listed_form():
     (reqs,) = segment_requirements(["Đoàn đến Pleiku."], None)
     assert [(r.vi, r.th) for r in reqs] == [("Pleiku", "เปลกู")]

@@ -664,12 +664,28 @@ def _known_place_prefix(words: list[_Word], i: int, run: int, norm: str) -> int:
 
 def _foreign(words: list[_Word], norm: str, add, taken: set[int]) -> None:
     """Foreign names without a title: after a locative word (tại Encinitas) -> place; before a verb of
-    saying (Hammel chia sẻ) -> person. A run must contain a word that is not a Vietnamese syllable."""
+    saying (Hammel chia sẻ) -> person. A run must contain a word that is not a Vietnamese syllable.
+    A country is never glued to the name after it: in "Đại sứ Palestine tại Việt Nam Saadi Salama" the
+    country is the glossary's and the two to three foreign words after it are a person."""
+    from vnthai_mt.names.translit import is_vietnamese_syllable
+
     i = 0
     while i < len(words):
         w = words[i]
         if i in taken or not w.capitalized:
             i += 1
+            continue
+        country = _country_prefix(words, i, _run(words, i, norm, allow_hyphen=False, limit=6), norm)
+        if country:
+            end = _run(words, country, norm, allow_hyphen=False, limit=3)
+            rest = norm[words[country].start:words[end - 1].end]
+            if end - country >= 2 and not any(k in taken for k in range(country, end)) \
+                    and not any(is_vietnamese_syllable(x.text) for x in words[country:end]) \
+                    and _low(rest) not in _NOT_NAMES:
+                add(country, end, "person", "country")
+                i = end
+            else:
+                i = country
             continue
         run = _run(words, i, norm, allow_hyphen=False, limit=3)
         surface = norm[w.start:words[run - 1].end]

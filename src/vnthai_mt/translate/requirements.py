@@ -239,6 +239,17 @@ def segment_requirements(texts: list[str], matcher: Matcher | None, *, names: bo
     return result
 
 
+def segment_unenforced(texts: list[str], matcher: Matcher | None, *, style: str = "spaced") -> list[list[Unenforced]]:
+    """The names of each segment of one document that ``translate`` leaves to the model (the
+    ``unenforced`` of its report), found as ``segment_requirements`` finds names; offsets in
+    ``vietnamese.normalize(segment)``."""
+    from vnthai_mt.text import vietnamese
+
+    renderer = name_renderer(build_registry([vietnamese.normalize(t) for t in texts if t.strip()], style), style)
+    return [unenforced_names(vietnamese.normalize(t), matcher, names=renderer, spans=spans) if t.strip() else []
+            for t, spans in zip(texts, document_name_spans(texts))]
+
+
 def build_registry(texts: list[str], style: str = "spaced"):
     """A ``NameRegistry`` that has seen every text of one document (None without names/)."""
     try:
