@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.names import places
@@ -132,3 +134,21 @@ def test_names_as_of_says_which_places_were_units(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["names", "--as-of", "2025-9-1", str(doc)])
     assert exit_.value.code == 2 and "not a date" in capsys.readouterr().err
+
+
+
+_CELL = st.text(alphabet=st.characters(blacklist_characters="\t\n\r", blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.one_of(_CELL, st.sampled_from(["tỉnh", "2025-06-30", "rule: x", "Vinh", "วิญ"])),
+                         min_size=9, max_size=12), max_size=5))
+def test_any_units_file_loads_or_gives_one_error_with_file_and_line(tmp_path_factory, rows):
+    path = tmp_path_factory.mktemp("u") / "units.tsv"
+    path.write_text("\t".join(places.COLUMNS) + "\n" + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    try:
+        units = places.read_units(path)
+    except InputError as err:
+        assert str(err).startswith(f"{path}:")
+        return
+    assert len(units) == len([r for r in rows if any(c.strip() for c in r) and not r[0].startswith("#")])

@@ -8,11 +8,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnthai_mt.cli import main
 from vnthai_mt.errors import GlossaryError
 from vnthai_mt.glossary import load_glossaries, load_glossary, save_glossary
-from vnthai_mt.glossary.settings import SETTINGS
+from vnthai_mt.glossary.settings import SETTINGS, parse_setting
 from vnthai_mt.names.translit import NAME_STYLES
 from vnthai_mt.translate.pipeline import Translator
 from vnthai_mt.translate.requirements import (
@@ -157,3 +159,30 @@ def test_translate_report_lists_unenforced_names(tiny_nllb_ct2, tmp_path):
     assert all({"vi", "th", "kind", "source", "status"} <= set(i) for i in first["items"])  # old fields kept
     assert data["summary"]["unenforced"] == 1
     assert not any(s["unenforced"] for s in data["segments"] if s["line"] == 2)
+
+
+# --- open-ended input: the settings line ---------------------------------------------------------------
+
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_line_is_a_setting_a_clear_error_or_not_a_setting(line):
+    try:
+        got = parse_setting(line, "g.tsv", 7)
+    except GlossaryError as err:
+        assert line.strip().startswith("#:") and str(err).startswith("g.tsv:7: ")
+        return
+    if got is None:
+        assert not line.strip().startswith("#:")
+    else:
+        key, value = got
+        assert value in SETTINGS[key]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["name_style", "Name-Style", "name_style "]), st.sampled_from(["=", ":", " = "]),
+       st.sampled_from(NAME_STYLES))
+def test_settings_lines_are_read_in_their_spellings(key, sep, value):
+    assert parse_setting(f"#:{key}{sep}{value}", "g.tsv", 1) == ("name_style", value)
