@@ -105,6 +105,9 @@ def test_detection_knows_the_list_but_not_people_named_places():
                                                  ("Ba Vì", "place"), ("Ngô Quyền", "person")]
     one = find_names("Hội nghị tại thành phố Vinh và TP Huế.")
     assert [(s.text, s.kind) for s in one] == [("Vinh", "place"), ("Huế", "place")]
+    listed = find_names("Mưa lớn ở Ba Vì, Sóc Sơn và Đông Anh. Từ Vinh vào Huế mất 6 giờ. Ông Từ Vinh nói.")
+    assert [(s.text, s.kind) for s in listed] == [("Ba Vì", "place"), ("Sóc Sơn", "place"), ("Đông Anh", "place"),
+                                                  ("Vinh", "place"), ("Huế", "place"), ("Từ Vinh", "person")]
 
 
 def test_requirements_take_the_lists_thai():

@@ -318,6 +318,11 @@ def _find_in_line(text: str) -> list[NameSpan]:
         run_low = _low(norm[w.start:words[run - 1].end])
         if run_low in _NOT_NAMES or _year_name(words[i:run]):
             continue
+        if vietnamese.normalize(w.low) in _OPENERS and run > i + 1 and _sentence_initial(words, i, norm) \
+                and _known_place_prefix(words, i + 1, run, norm) == run:
+            add(i + 1, run, "place", "gazetteer")  # "Từ Vinh vào Huế": the opener (also a surname), then a place
+            _coordinated(words, run, norm, add, "list")
+            continue
         place_end = 0 if _inside_person(words, i, norm) else _known_place_prefix(words, i, run, norm)
         if place_end:
             add(i, place_end, "place", "gazetteer")
