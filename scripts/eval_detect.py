@@ -16,7 +16,8 @@ It reports, for each split and for all documents:
   mentions that became a requirement of the right kind for exactly their span (for a foreign name, a
   glossary form: a transcription by the Vietnamese rules counts as wrong); name requirements that match no
   annotated mention or transcribe a foreign name (wrong requirements, which would be enforced); entities split across
-  renderings or kinds in a document; foreign names left unenforced.
+  renderings or kinds in a document; foreign names left unenforced, how many of them ``translate``'s
+  report lists as ``unenforced`` for exactly their span, and report entries glued to a neighbour.
 
     python scripts/eval_detect.py [--set eval/names-vi] [--json OUT] [--show-errors dev]
 """
@@ -89,7 +90,7 @@ def line_segments(text: str) -> list[tuple[int, str]]:
 
 def evaluate_doc(doc: dict, matcher) -> dict:
     from vnthai_mt.names.detect import find_names
-    from vnthai_mt.translate.requirements import segment_requirements
+    from vnthai_mt.translate.requirements import segment_requirements, segment_unenforced
 
     # The set is NFC with one tone placement and single spaces, so offsets in a normalized line are the
     # line's own (segment_requirements reports offsets in the normalized segment).
@@ -101,8 +102,13 @@ def evaluate_doc(doc: dict, matcher) -> dict:
         lead = len(line) - len(line.lstrip())
         reqs.extend({"start": r.start + off + lead, "end": r.end + off + lead, "vi": r.vi, "th": r.th,
                      "kind": r.kind, "source": r.source} for r in found)
+    left = []
+    for (off, line), found in zip(segs, segment_unenforced([s for _, s in segs], matcher)):
+        lead = len(line) - len(line.lstrip())
+        left.extend({"start": u.start + off + lead, "end": u.end + off + lead, "vi": u.vi, "kind": u.kind}
+                    for u in found)
     return {"pred": [{"start": s.start, "end": s.end, "text": s.text, "kind": s.kind, "cue": s.cue}
-                     for s in pred], "reqs": reqs}
+                     for s in pred], "reqs": reqs, "unenforced": left}
 
 
 _UNIT_WORDS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thủ đô"}
@@ -172,7 +178,8 @@ def score(docs: list[dict], results: list[dict]) -> dict:
                 req[g["kind"]]["ok"] += 1
             elif g["kind"].startswith("foreign") and not any(
                     x["start"] < g["end"] and g["start"] < x["end"] for x in reqs):
-                unenforced.append({"doc": doc["doc"], "surface": g["surface"]})
+                reported = any((u["start"], u["end"]) == (g["start"], g["end"]) for u in res["unenforced"])
+                unenforced.append({"doc": doc["doc"], "surface": g["surface"], "reported": reported})
             else:
                 errors.append({"doc": doc["doc"], "what": "requirement", "gold": g, "req": r or next(
                     (x for x in reqs if x["start"] < g["end"] and g["start"] < x["end"]), None)})
@@ -241,6 +248,13 @@ def score(docs: list[dict], results: list[dict]) -> dict:
         requirements[label] = {"mentions": c["gold"], "correct": c["ok"], "share": _ratio(c["ok"], c["gold"])}
     requirements["wrong_requirements"] = len(wrong_reqs)
     requirements["foreign_unenforced"] = len(unenforced)
+    # ... of which translate's report lists as unenforced for exactly their span (not glued to a neighbour)
+    requirements["foreign_unenforced_reported"] = sum(u["reported"] for u in unenforced)
+    # report entries that overlap an annotated mention without being exactly its span
+    requirements["unenforced_glued"] = sum(
+        1 for doc, res in zip(docs, results) for u in res["unenforced"]
+        if any(g["start"] < u["end"] and u["start"] < g["end"] and (g["start"], g["end"]) != (u["start"], u["end"])
+               for g in doc["gold"]))
     return {"documents": len(docs), "mentions": sum(len(d["gold"]) for d in docs), "detection": detection,
             "requirements": requirements, "entities": entities, "entities_split": len(split_entities),
             "split_list": split_entities, "wrong_requirement_list": wrong_reqs, "unenforced_list": unenforced,

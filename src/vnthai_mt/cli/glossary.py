@@ -77,9 +77,11 @@ def _validate(args) -> int:
         glossary = load_glossary(file)
         path = display_path(file)
         total = Glossary(total.entries + glossary.entries)
-        results.append({"path": path, "entries": len(glossary), "kinds": glossary.counts_by_kind()})
+        results.append({"path": path, "entries": len(glossary), "kinds": glossary.counts_by_kind(),
+                        **({"settings": glossary.settings} if glossary.settings else {})})
         if not args.json:
-            print(f"{path}: ok, {_summary(glossary)}")
+            settings = "".join(f"; {k} = {v}" for k, v in glossary.settings.items())
+            print(f"{path}: ok, {_summary(glossary)}{settings}")
     if len(files) > 1:
         results.append({"path": "(total)", "entries": len(total), "kinds": total.counts_by_kind()})
         if not args.json:

@@ -67,10 +67,13 @@ def register(sub) -> None:
     _project.add_option(p)
     p.add_argument("--no-names", action="store_true",
                    help="enforce glossary terms only, not rule transcriptions of other names")
-    p.add_argument("--name-style", choices=NAME_STYLES, default=DEFAULTS.name_style,
+    p.add_argument("--name-style", choices=NAME_STYLES, default=None,
                    help="house style of transcribed persons' names: spaced by syllable (default; most Thai papers, "
-                   "Thai Wikipedia) or joined; glossary forms are kept as written")
-    p.add_argument("--report", metavar="R.json", help="write the enforcement report (JSON)")
+                   "Thai Wikipedia) or joined; glossary forms are kept as written. Default: the glossaries' "
+                   "'#: name_style = ...' setting, else spaced")
+    p.add_argument("--report", metavar="R.json",
+                   help="write the enforcement report (JSON): each required rendering and its status, and the "
+                   "names left to the model ('unenforced': foreign names with no established Thai form)")
     p.add_argument("--format", choices=FORMATS, default=None, help="input format (default: from the extension)")
     p.add_argument("--field", help="jsonl: the field to translate (default vi/source/src/text)")
     p.add_argument("--column", help="tsv/csv: header name or 1-based number of the column to translate")

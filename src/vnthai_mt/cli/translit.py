@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from vnthai_mt.translate.vocabulary import NAME_STYLES
+
 # A person or place name is a few words; a longer "name" is a pasted text, and transcribing megabytes
 # syllable by syllable takes minutes.
 MAX_NAME_CHARS = 1000
@@ -19,6 +21,9 @@ def register(sub) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="names to transcribe (quote names with spaces)")
     p.add_argument("--kind", choices=["person", "place"], default="person",
                    help="person: syllables spaced (เหงียน คัก เถิ่น); place: joined (นามดิ่ญ). Default person")
+    p.add_argument("--name-style", choices=NAME_STYLES, default="spaced",
+                   help="persons: spaced by syllable (default, เหงียน คัก เถิ่น) or joined (เหงียนคักเถิ่น); "
+                   "places and established forms are written as listed either way")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per line: thai, confidence, source, vi, notes")
     p.set_defaults(func=_run)
@@ -44,7 +49,7 @@ def _run(args) -> int:
         if not name.strip():
             out.write("\n")
             continue
-        t = transcribe(name, kind=args.kind)
+        t = transcribe(name, kind=args.kind, style=args.name_style)
         if args.json:
             out.write(json.dumps({"name": name, "thai": t.thai, "confidence": t.confidence, "source": t.source,
                                   "vi": t.vi, "kind": t.kind, "notes": list(t.notes)}, ensure_ascii=False) + "\n")

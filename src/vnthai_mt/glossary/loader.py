@@ -4,7 +4,8 @@ A file is validated as a whole and every problem is reported as ``file:line: wha
 empty required fields, unknown kinds, one Vietnamese term with two Thai renderings, a Vietnamese variant
 claimed by two entries, and a Thai variant that is another entry's canonical rendering (repair would
 otherwise turn a right rendering into a wrong one). Stacking applies later glossaries over earlier ones:
-an entry with the same Vietnamese term replaces the earlier entry.
+an entry with the same Vietnamese term replaces the earlier entry. A TSV or CSV file may carry house
+settings on ``#: KEY = VALUE`` comment lines (``glossary.settings``: ``#: name_style = joined``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from vnthai_mt.errors import GlossaryError, InputError
 from vnthai_mt.glossary.entry import COLUMNS, KINDS, LIST_SEPARATOR, REQUIRED, Entry
+from vnthai_mt.glossary.settings import parse_setting, settings_lines
 from vnthai_mt.io.utf8 import read_utf8
 from vnthai_mt.shipped import display_path, shipped_path
 from vnthai_mt.text import thai, vietnamese
@@ -39,8 +41,12 @@ def th_key(term: str) -> str:
 
 @dataclass
 class Glossary:
+    """Entries, the files they came from, and house ``settings`` (``glossary.settings``: e.g.
+    ``{"name_style": "joined"}``, from ``#: name_style = joined`` lines)."""
+
     entries: list[Entry] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index()
@@ -91,11 +97,21 @@ class Glossary:
             replace(e, th_variants=tuple(v for v in e.th_variants if th_key(v) not in canonical))
             for e in kept
         ]
-        return Glossary(kept + list(other.entries), self.sources + other.sources)
+        return Glossary(kept + list(other.entries), self.sources + other.sources, {**self.settings, **other.settings})
 
 
 def _split_list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(LIST_SEPARATOR) if part.strip())
+
+
+def _settings_from(text: str, path: Path) -> dict[str, str]:
+    """The ``#: KEY = VALUE`` lines of a TSV or CSV glossary (``glossary.settings``)."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        setting = parse_setting(line.split("\t")[0] if "\t" in line else line.strip().strip('"'), path, number)
+        if setting is not None:
+            found[setting[0]] = setting[1]
+    return found
 
 
 def _rows_from_delimited(text: str, path: Path, delimiter: str) -> list[tuple[int, dict[str, str]]]:
@@ -236,6 +252,7 @@ def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
     """Read and validate one glossary file."""
     path = Path(path)
     fmt = detect_format(path, fmt)
+    settings: dict[str, str] = {}
     if fmt == "tbx":
         from vnthai_mt.glossary.tbx import read_tbx
 
@@ -246,10 +263,11 @@ def load_glossary(path: str | Path, fmt: str | None = None) -> Glossary:
         except InputError as err:  # reported as a glossary problem, same file and line
             raise GlossaryError(err.message, path, err.line) from None
         shown = Path(display_path(path))  # shipped files: the same name in every installation
+        settings = _settings_from(text, shown)
         rows = _rows_from_delimited(text, shown, "\t" if fmt == "tsv" else ",")
         entries = [_entry_from_row(row, shown, line) for line, row in rows]
     validate_entries(entries, Path(display_path(path)))
-    return Glossary(entries, [display_path(path)])
+    return Glossary(entries, [display_path(path)], settings)
 
 
 def default_glossary_dir() -> Path:
@@ -290,13 +308,14 @@ def save_glossary(glossary: Glossary, path: str | Path, fmt: str | None = None) 
 
         text = write_tbx(glossary.entries)
     elif fmt == "tsv":
-        lines = ["\t".join(COLUMNS)]
+        lines = settings_lines(glossary.settings) + ["\t".join(COLUMNS)]
         for entry in glossary.entries:
             row = entry.as_row()
             lines.append("\t".join(row[c].replace("\t", " ").replace("\n", " ") for c in COLUMNS))
         text = "\n".join(lines) + "\n"
     else:
         buffer = io.StringIO()
+        buffer.write("".join(line + "\n" for line in settings_lines(glossary.settings)))
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for entry in glossary.entries:

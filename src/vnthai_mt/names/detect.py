@@ -29,7 +29,9 @@ Around these cues, the text is read as an editor reads official news:
 * one name, one kind per document: the cues of all its mentions decide, and a name found once is found
   again where no cue stands (``_one_kind_per_document``).
 
-Runs listed in ``_NOT_NAMES`` (countries, oceans, days, bodies of the state) are never names, and a
+Every list of Vietnamese words used here (place words, honorifics, titles, credit labels, surnames ...)
+is data: ``data/detect_words.tsv`` and ``data/surnames.txt``, read by :mod:`vnthai_mt.names.wordlists`.
+Runs listed as ``not_name`` there (countries, oceans, days, bodies of the state) are never names, and a
 capitalized word that merely starts a sentence is not a name without a cue. Input may be NFD or use old
 tone placement: detection runs on ``vietnamese.normalize_with_offsets`` and reports offsets and text in
 the ORIGINAL string.
@@ -41,89 +43,36 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vnthai_mt.names.wordlists import lowered, words
 from vnthai_mt.text import vietnamese
 
-PLACE_CUES = (
-    "tỉnh", "thành phố", "tp.", "tp", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thôn", "làng",
-    "ấp", "bản", "xóm", "thủ đô", "đặc khu", "tổng", "hồ", "sông", "đường", "phố", "cửa khẩu", "đồn biên phòng",
-    "núi", "đèo", "đảo", "quần đảo", "vịnh", "khu phố", "tổ dân phố", "cụm dân cư",
-)
+PLACE_CUES = words("place_cue")
 # Place words that are also surnames or common capitalized words (Hồ Chí Minh, Sông Hương as a name):
 # cues only when written in lowercase.
-_LOWER_PLACE_CUES = frozenset(("tổng", "hồ", "sông", "đường", "phố", "cửa khẩu", "đồn biên phòng", "núi", "đèo",
-                               "đảo", "quần đảo", "vịnh", "khu phố", "tổ dân phố", "cụm dân cư"))
-HONORIFICS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị", "ngài", "cụ", "em", "cháu")
+_LOWER_PLACE_CUES = frozenset(words("place_cue_lowercase_only"))
+HONORIFICS = words("honorific")
 # Honorifics that are also ordinary capitalized words (Anh = Britain, Bà Rịa): lowercase only.
-_LOWERCASE_ONLY = {"anh", "chị", "bà", "ông", "em", "cháu", "cụ"}
-TITLES = (
-    "chủ tịch", "phó chủ tịch", "chủ tịch nước", "phó chủ tịch nước", "chủ tịch quốc hội",
-    "phó chủ tịch quốc hội", "bí thư", "phó bí thư", "tổng bí thư", "thủ tướng", "phó thủ tướng",
-    "bộ trưởng", "thứ trưởng", "giám đốc", "phó giám đốc", "tổng giám đốc", "chủ nhiệm", "phó chủ nhiệm",
-    "trưởng ban", "phó trưởng ban", "chánh án", "viện trưởng", "đại sứ", "tổng thống", "phó tổng thống",
-    "thủ hiến", "thị trưởng", "tỉnh trưởng", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng",
-    "đại tá", "thượng tá", "trung tá", "thiếu tá", "tiến sĩ", "ts.", "pgs.", "gs.", "giáo sư", "phó giáo sư",
-    "thạc sĩ", "bác sĩ", "luật sư", "nhà báo", "nhà văn", "nhà thơ", "nghệ sĩ", "ca sĩ", "cầu thủ",
-    "huấn luyện viên", "hlv", "vua", "hoàng đế", "hoàng tử", "công chúa", "nữ hoàng", "phóng viên",
-    "tác giả", "người phát ngôn", "đạo diễn", "diễn viên", "tướng", "chủ tọa", "ủy viên",
-)
-def _data_words(name: str) -> tuple[str, ...]:
-    from importlib import resources
-
-    text = resources.files("vnthai_mt.names").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(vietnamese.normalize(line.split("#")[0].strip()) for line in text.splitlines()
-                 if line.split("#")[0].strip())
-
-
-SURNAMES = frozenset(_data_words("surnames.txt"))
+_LOWERCASE_ONLY = frozenset(words("honorific_lowercase_only"))
+TITLES = words("title")
+SURNAMES = frozenset(words("surname"))
 # Middle names that only persons carry (Trần Văn Hiệp, Nguyễn Thị Tuyến): a run with one is a person's
 # full name even after a place word ("Chủ tịch UBND tỉnh Trần Văn Hiệp").
-_PERSON_MIDDLES = frozenset(vietnamese.normalize(w) for w in ("Văn", "Thị"))
+_PERSON_MIDDLES = frozenset(words("person_middle"))
 # Year names of the sexagenary cycle (Giáp Thìn, Quý Mão): capitalized, never names.
-_STEMS = frozenset(vietnamese.normalize(w).lower()
-                   for w in ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"])
-_BRANCHES = frozenset(vietnamese.normalize(w).lower()
-                      for w in ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"])
+_STEMS = lowered("year_stem")
+_BRANCHES = lowered("year_branch")
 # Labels of photo credits and bylines: the capitalized run after one is a person, the label is not.
-_CREDITS = ("ảnh", "tin, ảnh", "tin và ảnh", "tin ảnh", "tác giả", "nguồn", "theo", "video", "bài, ảnh", "bài và ảnh",
-            "clip", "đồ họa", "thực hiện")
+_CREDITS = words("credit_label")
 # Foreign honorifics (Samdech Techo Hun Sen): the name after one is a person and not Vietnamese.
-_FOREIGN_HONORIFICS = tuple(tuple(vietnamese.normalize(w).lower().split()) for w in (
-    "Samdech Techo", "Samdech", "Preah Bat Samdech Preah Boromneath", "Tan Sri", "Datuk Seri", "Dato' Sri"))
+_FOREIGN_HONORIFICS = tuple(tuple(w.lower().split()) for w in words("foreign_honorific"))
 # Words that end a title or body naming its level: a run right after such a frame may begin with the
 # unit's name (Chủ tịch UBND tỉnh Hà Tĩnh Trần Minh Kỳ).
-_LEVEL_WORDS = frozenset(vietnamese.normalize(w).lower() for w in (
-    "tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "ủy", "uỷ", "đặc khu",
-    "thôn", "bản", "ấp", "làng", "phố"))
-_NOT_NAMES = frozenset(
-    vietnamese.normalize(s).lower() for s in (
-        "Việt Nam", "Trung Quốc", "Hoa Kỳ", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Thái Lan", "Lào",
-        "Campuchia", "Anh", "Pháp", "Đức", "Nga", "Mỹ", "Ấn Độ", "Úc", "Ý", "Tây Ban Nha", "Bồ Đào Nha",
-        "Hy Lạp", "Thổ Nhĩ Kỳ", "Ai Cập", "Hà Lan", "Bỉ", "Thụy Điển", "Thụy Sĩ", "Na Uy", "Đan Mạch",
-        "Phần Lan", "Ba Lan", "Séc", "Áo", "Liên Hợp Quốc", "Thái Bình Dương", "Đại Tây Dương",
-        "Ấn Độ Dương", "Bắc Băng Dương", "Biển Đông", "Đông Nam Á", "Châu Á", "Châu Âu", "Châu Phi",
-        "Trung Đông", "Trung ương", "Quốc hội", "Chính phủ", "Nhà nước", "Hoàng gia", "Thế Chiến",
-        "Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Tết", "Đảng",
-        "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy",
-        # countries written in their own spelling in Vietnamese text
-        "Indonesia", "Mexico", "Singapore", "Malaysia", "Philippines", "Myanmar", "Brunei", "Bolivia", "Chile",
-        "Syria", "Iraq", "Iran", "Israel", "Canada", "Brazil", "Argentina", "Venezuela", "Colombia", "Peru",
-        "Cuba", "Nigeria", "Kenya", "Ukraine", "Afghanistan", "Pakistan", "Bangladesh", "Macedonia", "Wales",
-        "Scotland", "Ireland", "Mông Cổ", "Đài Loan", "Hồng Kông", "Ma Cao",
-    )
-)
+_LEVEL_WORDS = lowered("level_word")
+_NOT_NAMES = frozenset(w.lower() for w in words("not_name"))
 # Verbs of saying: a foreign name right before one is a person (Hammel chia sẻ, Nielsen cho biết).
-_SPEECH = tuple(tuple(vietnamese.normalize(w).split()) for w in (
-    "nói", "cho biết", "chia sẻ", "phát biểu", "cho hay", "thuật lại", "nhận thấy", "tuyên bố", "khẳng định",
-    "đề cập", "nhấn mạnh", "giải thích", "bày tỏ", "viết", "trả lời",
-))
+_SPEECH = tuple(tuple(w.split()) for w in words("speech_verb"))
 # First words of organizations and bodies: a title followed by one of these is not followed by a name.
-_ORG_WORDS = frozenset(
-    vietnamese.normalize(s).lower() for s in (
-        "Hội", "Ban", "Ủy", "Sở", "Bộ", "Cục", "Phòng", "Viện", "Trường", "Công", "Tổng", "Đảng", "Tỉnh",
-        "Thành", "Huyện", "Quận", "Xã", "Phường", "Mặt", "Liên", "Đoàn", "Hiệp", "Trung", "Tòa", "Văn",
-        "Quốc", "Nhà", "Câu", "Đội", "Cụm", "Khối", "Ngân", "Tập", "Học", "Đại", "Bệnh", "Quỹ", "Chính",
-    )
-)
+_ORG_WORDS = frozenset(w.lower() for w in words("org_word"))
 
 
 @dataclass(frozen=True)
@@ -166,9 +115,21 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"“”'(\[]\s*$")
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
+    """Place names detection knows without a cue: ``data/places.txt`` and the shipped list of
+    administrative units (``names.places``), less the places named after people."""
+    from vnthai_mt.names import places
     from vnthai_mt.names.translit import place_names
 
     names = {_low(name) for name in place_names()}
+    also_person = {_low(n) for n in words("place_also_person")}
+    for unit in places.load_units():
+        for name in (unit.vi, *unit.vi_variants):
+            # a district's or a ward's name that begins with a surname (Hoàng Mai) may be a person's: a
+            # place only after a place word (quận Hoàng Mai), where it is found anyway
+            if unit.type in places.LOCAL_TYPES and vietnamese.normalize(name.split()[0]) in SURNAMES:
+                continue
+            names.add(_low(name))
+    names -= also_person
     return frozenset(names | {n.replace("-", " ") for n in names} | {n.replace(" ", "-") for n in names
                                                                   if n.count(" ") == 1 and "-" in n})
 
@@ -266,8 +227,7 @@ def _one_kind_per_document(text: str, spans: list[NameSpan]) -> list[NameSpan]:
 
 
 # Words that open a sentence with a capital but are not part of a name (Ở Yên Thành ...).
-_OPENERS = frozenset(vietnamese.normalize(w) for w in (
-    "ở", "tại", "từ", "đến", "tới", "về", "qua", "trong", "theo", "và", "với", "của", "cho", "còn", "riêng", "cả"))
+_OPENERS = frozenset(words("opener"))
 
 
 def _alone(text: str, a: int, b: int) -> bool:
@@ -358,6 +318,11 @@ def _find_in_line(text: str) -> list[NameSpan]:
         run_low = _low(norm[w.start:words[run - 1].end])
         if run_low in _NOT_NAMES or _year_name(words[i:run]):
             continue
+        if vietnamese.normalize(w.low) in _OPENERS and run > i + 1 and _sentence_initial(words, i, norm) \
+                and _known_place_prefix(words, i + 1, run, norm) == run:
+            add(i + 1, run, "place", "gazetteer")  # "Từ Vinh vào Huế": the opener (also a surname), then a place
+            _coordinated(words, run, norm, add, "list")
+            continue
         place_end = 0 if _inside_person(words, i, norm) else _known_place_prefix(words, i, run, norm)
         if place_end:
             add(i, place_end, "place", "gazetteer")
@@ -390,9 +355,7 @@ def _find_in_line(text: str) -> list[NameSpan]:
     return spans
 
 
-_FUNCTION_WORDS = frozenset(vietnamese.normalize(w) for w in (
-    "và", "của", "tại", "với", "cho", "về", "trong", "là", "được", "thực", "hiện", "ủy", "ban", "nhân", "dân",
-    "tỉnh", "huyện", "xã", "thành", "phố"))
+_FUNCTION_WORDS = frozenset(words("function_word"))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -581,13 +544,11 @@ def _credit_pass(words: list[_Word], norm: str, add, taken: set[int]) -> None:
 
 
 # First words of the bodies a photo is credited to (Ảnh: Báo Hà Giang, Ảnh: Cổng TTĐT tỉnh).
-_CREDIT_ORGS = frozenset(vietnamese.normalize(w).lower() for w in (
-    "Báo", "Cổng", "Đài", "Trung", "Ban", "Sở", "Bộ", "Văn", "Phòng", "Tạp", "Thông", "Hội", "Ủy", "Công", "Tổng",
-    "Cục", "Viện", "Trường", "Bệnh", "Quỹ", "Nhà", "Đoàn", "Huyện", "Tỉnh", "Thành", "Xã", "Phường", "Quận"))
+_CREDIT_ORGS = frozenset(w.lower() for w in words("credit_org"))
 _CREDIT_WORDS = tuple(tuple(vietnamese.normalize(w).replace(",", "").split()) for w in _CREDITS)
 
 
-_LOCATIVES = frozenset(vietnamese.normalize(w) for w in ("ở", "tại", "từ", "đến", "tới", "về", "qua", "khỏi"))
+_LOCATIVES = frozenset(words("locative"))
 
 
 def _title_case(words: list[_Word]) -> bool:
@@ -708,12 +669,28 @@ def _known_place_prefix(words: list[_Word], i: int, run: int, norm: str) -> int:
 
 def _foreign(words: list[_Word], norm: str, add, taken: set[int]) -> None:
     """Foreign names without a title: after a locative word (tại Encinitas) -> place; before a verb of
-    saying (Hammel chia sẻ) -> person. A run must contain a word that is not a Vietnamese syllable."""
+    saying (Hammel chia sẻ) -> person. A run must contain a word that is not a Vietnamese syllable.
+    A country is never glued to the name after it: in "Đại sứ Palestine tại Việt Nam Saadi Salama" the
+    country is the glossary's and the two to three foreign words after it are a person."""
+    from vnthai_mt.names.translit import is_vietnamese_syllable
+
     i = 0
     while i < len(words):
         w = words[i]
         if i in taken or not w.capitalized:
             i += 1
+            continue
+        country = _country_prefix(words, i, _run(words, i, norm, allow_hyphen=False, limit=6), norm)
+        if country:
+            end = _run(words, country, norm, allow_hyphen=False, limit=3)
+            rest = norm[words[country].start:words[end - 1].end]
+            if end - country >= 2 and not any(k in taken for k in range(country, end)) \
+                    and not any(is_vietnamese_syllable(x.text) for x in words[country:end]) \
+                    and _low(rest) not in _NOT_NAMES:
+                add(country, end, "person", "country")
+                i = end
+            else:
+                i = country
             continue
         run = _run(words, i, norm, allow_hyphen=False, limit=3)
         surface = norm[w.start:words[run - 1].end]

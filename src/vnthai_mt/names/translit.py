@@ -6,6 +6,8 @@ syllable. Around it this module adds what a translator needs:
 
 * established forms first (RI rules 3 and 4): ``data/established.tsv`` holds whole names (โฮจิมินห์,
   ฮานอย, ไซ่ง่อน, the attested province forms) and syllables (Nguyễn -> เหงียน, not the table's งเหวียน);
+  for places, the shipped list of administrative units (:mod:`vnthai_mt.names.places`) comes next
+  (Pleiku เปลกู, Thủ Dầu Một ถูเสิ่วหมต, and other spellings of a unit's name: Đăk Lăk ดั๊กลัก);
 * spacing: a person's name is written syllable by syllable with spaces, as Thai Wikipedia and the RI
   example หวอ เงวียน ซ้าป do (เหงียน คัก เถิ่น); a place name is written joined (นามดิ่ญ, the RI example
   Hội An โห่ยอาน), and a hyphen in the Vietnamese is kept (บ่าเสียะ-หวุงเต่า);
@@ -106,14 +108,34 @@ def _indexes() -> tuple[dict, dict, dict]:
     return exact, folded, syllables
 
 
-def lookup_established(name: str, kind: str) -> Established | None:
-    """The established form of ``name`` as written (diacritics must match)."""
+def lookup_established(name: str, kind: str, admin: bool = True) -> Established | None:
+    """The established form of ``name`` as written (diacritics must match): ``data/established.tsv``
+    first, then, for a place, the shipped list of administrative units (``names.places``)."""
     exact, _, _ = _indexes()
-    kinds = (kind, "place" if kind == "person" else "person")
-    for k in kinds:
-        hit = exact.get((k, _key(name)))
-        if hit is not None:
-            return hit
+    hit = exact.get((kind, _key(name)))
+    if hit is None and kind == "place" and admin:
+        hit = _admin_form(name, folded=False)
+    if hit is None:
+        hit = exact.get(("place" if kind == "person" else "person", _key(name)))
+    return hit
+
+
+_ADMIN_NOTE = "shipped list of administrative units"
+
+
+def _admin_form(name: str, folded: bool) -> Established | None:
+    """The Thai of the administrative unit called ``name`` where the list attests it, or where ``name``
+    is another spelling of the unit's name (Đăk Lăk); a rule row's Thai is what the rules give anyway
+    (``scripts/build_places.py --check``), so the rules keep rendering it, syllable by syllable."""
+    from vnthai_mt.names import places
+
+    units = places.units_named_folded(name) if folded else places.units_named(name)
+    for unit in units:
+        if not unit.th:
+            continue
+        variant = places.key(name) != places.key(unit.vi)
+        if variant or not unit.th_source.startswith(places.RULE_SOURCE):
+            return Established(unit.vi, unit.th, "place", unit.th_source, f"{_ADMIN_NOTE} ({unit.type})")
     return None
 
 
@@ -139,10 +161,13 @@ def restore_place(name: str) -> str | None:
     return _places_by_fold().get(vietnamese.fold(_DASHES.sub("-", name)))
 
 
-def lookup_established_folded(name: str, kind: str) -> Established | None:
+def lookup_established_folded(name: str, kind: str, admin: bool = True) -> Established | None:
     """The established form whose diacritic-free spelling is ``name``'s (one candidate only)."""
     _, folded, _ = _indexes()
-    return folded.get((kind, vietnamese.fold(_key(name))))
+    hit = folded.get((kind, vietnamese.fold(_key(name))))
+    if hit is None and kind == "place" and admin:
+        hit = _admin_form(name, folded=True)
+    return hit
 
 
 # --- the syllable transcriber (wunsen plus corrections) ---------------------------------------------
@@ -234,7 +259,8 @@ def clean_name(name: str) -> str:
 NAME_STYLES = ("spaced", "joined")
 
 
-def transcribe(name: str, kind: str = "person", *, marked: bool = False, style: str = "spaced") -> Transcription:
+def transcribe(name: str, kind: str = "person", *, marked: bool = False, style: str = "spaced",
+               _lists: bool = True) -> Transcription:
     """Render ``name`` (a person's or a place's name in Vietnamese) in Thai.
 
     ``style``: how a person's transcribed name is written, the house style: "spaced" by syllable (most
@@ -253,9 +279,13 @@ def transcribe(name: str, kind: str = "person", *, marked: bool = False, style: 
     has_marks = vietnamese.has_diacritics(vi) or (marked and all(
         is_vietnamese_syllable(w) for w in _SYLLABLE.findall(vi)))
 
-    entry = lookup_established(vi, kind)
+    entry = lookup_established(vi, kind, admin=_lists)
     if entry is None and not has_marks:
-        entry = lookup_established_folded(vi, kind)
+        entry = lookup_established_folded(vi, kind, admin=_lists)
+    if entry is not None and entry.note.startswith(_ADMIN_NOTE) and has_marks \
+            and _key(vi) == _key(entry.vi) and transcribe(vi, kind, marked=marked, style=style,
+                                                          _lists=False).thai == entry.th:
+        entry = None  # the list's form is the rules' (Nam Định นามดิ่ญ): a rule rendering, by syllable
     if entry is not None:
         confidence = "high" if has_marks or _key(vi) == _key(entry.vi) else "low"
         established_notes = () if confidence == "high" else ("no diacritics in the input; matched an established form",)

@@ -42,8 +42,8 @@ class TranslatorOptions:
     extra glossary files stacked over the shipped ones [-g]; default_glossary: load the shipped ones
     [--no-default-glossary]; strategy [--strategy]; era, digits [--era, --digits]; names: also
     enforce rule transcriptions of names the glossary lacks [--no-names]; name_style: "spaced" or
-    "joined" [--name-style]; num_beams [--beams]; max_new_tokens [--max-new-tokens]; allocation
-    [--allocation]; chunk_segments: segments per checkpointed chunk; device, dtype, batch_tokens,
+    "joined", None for the glossaries' setting (else spaced) [--name-style]; num_beams [--beams];
+    max_new_tokens [--max-new-tokens]; allocation [--allocation]; chunk_segments: segments per checkpointed chunk; device, dtype, batch_tokens,
     threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; cache:
     SQLite translation memory path [--cache]; progress: show progress bars.
     """
@@ -56,7 +56,7 @@ class TranslatorOptions:
     era: str = "be"
     digits: str = "arabic"
     names: bool = True
-    name_style: str = "spaced"
+    name_style: str | None = None  # None: the glossaries' "#: name_style = ..." setting, else spaced
     num_beams: int = 4
     max_new_tokens: int | None = None
     allocation: str = "banks"
@@ -76,7 +76,7 @@ class TranslatorOptions:
             object.__setattr__(self, "cache", str(self.cache))
         for name, value, choices in (("backend", self.backend, BACKENDS), ("strategy", self.strategy, STRATEGIES),
                                      ("era", self.era, ERAS), ("digits", self.digits, DIGITS),
-                                     ("name_style", self.name_style, NAME_STYLES),
+                                     ("name_style", self.name_style or "spaced", NAME_STYLES),
                                      ("allocation", self.allocation, ALLOCATIONS)):
             if value not in choices:
                 raise InputError(f"unknown {name} {value!r} (choose {', '.join(choices)})")
@@ -93,10 +93,11 @@ class TranslatorOptions:
         return dataclasses.replace(self, **changes)
 
     def settings(self, *, model: str, model_id: str, backend: str, dtype: str | None,
-                 glossary: str) -> dict[str, Any]:
+                 glossary: str, name_style: str | None = None) -> dict[str, Any]:
         """What decides the output text: these options plus the loaded model's and glossary's identity
-        (``model_id`` and ``glossary`` are content fingerprints). The keys are part of the report's
-        interface (``settings`` in ``translate --report``)."""
+        (``model_id`` and ``glossary`` are content fingerprints) and the name style in force
+        (``name_style``: resolved from the glossaries when the option is None). The keys are part of
+        the report's interface (``settings`` in ``translate --report``)."""
         return {
             "model": model,
             "model_id": model_id,
@@ -105,7 +106,7 @@ class TranslatorOptions:
             "strategy": self.strategy,
             "glossary": glossary,
             "names": self.names,
-            "name_style": self.name_style,
+            "name_style": name_style or self.name_style or "spaced",
             "era": self.era,
             "digits": self.digits,
             "num_beams": self.num_beams,

@@ -23,8 +23,9 @@ Per segment (a line of txt, a jsonl field, a tsv/csv cell, a docx paragraph):
 
 ``--cache DB`` keeps a translation memory keyed by the normalized piece and its required renderings,
 so a sentence repeated across files is translated once. The report (``--report``) lists every required
-rendering per segment with ``vi``, ``th``, ``kind``, ``status`` (enforced, repaired, missing) and a
-summary.
+rendering per segment with ``vi``, ``th``, ``kind``, ``status`` (enforced, repaired, missing), the
+names left to the model (``unenforced``: ``vi``, ``kind``, ``reason``; a foreign name with no established
+Thai form, a name read with low confidence) and a summary (``unenforced`` counts them).
 
 ``glossary_timing(translator, texts)`` measures the glossary layer apart from the model, for the speed
 benchmark.
@@ -64,8 +65,9 @@ from vnthai_mt.translate.requirements import (
     find_required,
     name_renderer,
     piece_name_spans,
+    unenforced_names,
 )
-from vnthai_mt.translate.vocabulary import Digits, Era
+from vnthai_mt.translate.vocabulary import NAME_STYLES, Digits, Era
 
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
 
@@ -133,6 +135,10 @@ class Translator:
         self.glossary = glossary if glossary is not None else load_glossaries(
             list(opts.glossaries), include_default=opts.default_glossary)
         self.matcher = Matcher(self.glossary)
+        # The house style of transcribed names: the option, else the glossaries' setting, else spaced.
+        self.name_style = opts.name_style or self.glossary.settings.get("name_style") or "spaced"
+        if self.name_style not in NAME_STYLES:
+            raise InputError(f"unknown name style {self.name_style!r} (choose {', '.join(NAME_STYLES)})")
         if engine is None:
             from vnthai_mt.translate.backends import load_backend
 
@@ -156,6 +162,7 @@ class Translator:
             backend=getattr(engine, "name", opts.backend),
             dtype=getattr(engine, "dtype", opts.dtype),
             glossary=self.glossary.fingerprint(),
+            name_style=self.name_style,
         )
         self._settings_fp = settings_fingerprint(self.settings)
         cache = store if store is not None else opts.cache
@@ -168,7 +175,6 @@ class Translator:
     era = property(lambda self: self.options.era)
     digits = property(lambda self: self.options.digits)
     names = property(lambda self: self.options.names)
-    name_style = property(lambda self: self.options.name_style)
     num_beams = property(lambda self: self.options.num_beams)
     max_new_tokens = property(lambda self: self.options.max_new_tokens)
     allocation = property(lambda self: self.options.allocation)
@@ -357,7 +363,9 @@ class Translator:
                 bar.update(len(chunk))
         finally:
             bar.close()
-        reports = [SegmentReport(sid, line, its) for sid, line, its in zip(ids, lines, items)]
+        left = [unenforced_names(vietnamese.normalize(t), self.matcher, names=renderer, spans=self._doc_spans.get(t))
+                if renderer is not None and t.strip() else [] for t in texts]
+        reports = [SegmentReport(sid, line, its, un) for sid, line, its, un in zip(ids, lines, items, left)]
         return [o if o is not None else "" for o in outputs], reports
 
     def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:

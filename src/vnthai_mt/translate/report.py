@@ -20,16 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, Item, Timings
+from vnthai_mt.translate.requirements import Unenforced
 
 
 @dataclass
 class SegmentReport:
+    """One segment's required renderings (``items``) and the names left to the model (``unenforced``:
+    foreign names without an established Thai form, names read with low confidence)."""
+
     id: str
     line: int
     items: list[Item] = field(default_factory=list)
+    unenforced: list[Unenforced] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items]}
+        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
+                "unenforced": [u.to_dict() for u in self.unenforced]}
 
 
 def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
@@ -41,6 +47,7 @@ def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
         "required": len(items),
         **counts,
         "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
+        "unenforced": sum(len(s.unenforced) for s in segments),
     }
 
 
@@ -65,7 +72,7 @@ class Report:
             "settings": self.settings,
             "summary": self.summary,
             "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items],
+            "segments": [s.to_dict() for s in self.segments if s.items or s.unenforced],
         }
 
 
