@@ -43,8 +43,8 @@ class TranslatorOptions:
     [--no-default-glossary]; strategy [--strategy]; era, digits [--era, --digits]; names: also
     enforce rule transcriptions of names the glossary lacks [--no-names]; name_style: "spaced" or
     "joined", None for the glossaries' setting (else spaced) [--name-style]; num_beams [--beams];
-    max_new_tokens [--max-new-tokens]; allocation [--allocation]; chunk_segments: segments per checkpointed chunk; device, dtype, batch_tokens,
-    threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; cache:
+    max_new_tokens [--max-new-tokens]; allocation [--allocation]; chunk_segments: segments per
+    checkpointed chunk; device, dtype, batch_tokens, threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; cache:
     SQLite translation memory path [--cache]; progress: show progress bars.
     """
 
