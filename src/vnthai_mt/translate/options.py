@@ -44,8 +44,9 @@ class TranslatorOptions:
     enforce rule transcriptions of names the glossary lacks [--no-names]; name_style: "spaced" or
     "joined", None for the glossaries' setting (else spaced) [--name-style]; num_beams [--beams];
     max_new_tokens [--max-new-tokens]; allocation [--allocation]; chunk_segments: segments per
-    checkpointed chunk; device, dtype, batch_tokens, threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; cache:
-    SQLite translation memory path [--cache]; progress: show progress bars.
+    checkpointed chunk; device, dtype, batch_tokens, threads: where and how fast the model runs
+    [--device, --dtype, --batch-tokens, --threads]; cache: SQLite translation memory path [--cache];
+    progress: show progress bars.
     """
 
     model: str = DEFAULT_MODEL
