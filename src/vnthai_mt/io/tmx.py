@@ -27,6 +27,7 @@ from lxml import etree
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.cache import TranslationCache, cache_key
+from vnthai_mt.io.formats.registry import need
 from vnthai_mt.io.resume import atomic_write_bytes
 from vnthai_mt.io.utf8 import read_bytes
 from vnthai_mt.io.xmlsafe import parse_xml
@@ -95,6 +96,7 @@ def cache_pairs(cache: TranslationCache) -> list[tuple[str, str]]:
 
 def render_tmx(pairs: list[tuple[str, str]]) -> bytes:
     """TMX 1.4b bytes of ``pairs`` (source ``vi``, target ``th``)."""
+    need("translate.storage", "cat", "writing TMX", None)
     from translate.storage import tmx
 
     store = tmx.tmxfile(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.formats.model import Document, Segment
-from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
+from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, need, register
 from vnthai_mt.io.utf8 import read_bytes
 
 NOTE_PREFIX = "vnthai-mt:"
@@ -35,6 +35,7 @@ THAI_PLURALS = "nplurals=1; plural=0;"
 
 
 def _parse(data: bytes, path: str | Path):
+    need("translate.storage", "cat", "reading and writing PO", path)
     from translate.storage import po, poparser
 
     try:

@@ -40,7 +40,7 @@ from lxml import etree
 from vnthai_mt.errors import InputError
 from vnthai_mt.io import inline
 from vnthai_mt.io.formats.model import Document, Segment
-from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
+from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, need, register
 from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag
 from vnthai_mt.io.utf8 import read_bytes
 from vnthai_mt.io.xmlsafe import parse_xml
@@ -166,6 +166,7 @@ def write_inline(container: etree._Element, text: str, tags: Sequence[Tag]) -> N
 
 
 def _store(data: bytes, version: str, path: str | Path):
+    need("translate.storage", "cat", "reading and writing XLIFF", path)
     from translate.storage import xliff, xliff2
 
     try:
