@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from vnthai_mt.cli import main
@@ -318,3 +320,51 @@ adminlang="en" srclang="vi-VN" datatype="plaintext"/><body>
     blob = json.loads(report.read_text(encoding="utf-8"))
     assert [s["id"] for s in blob["segments"] if s.get("via") == "memory"] == ["2"]
     assert blob["summary"]["memory"] == 1
+
+
+# --- property: any inline structure survives read -> write -> read ---------------------------------
+
+_WORDS = st.text(alphabet="ab ợ<&>\"ก", max_size=5)
+
+
+@st.composite
+def _inline_xml(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        parts.append(_escape(draw(_WORDS)))
+        kind = draw(st.sampled_from(["g", "x", "bxex", "ph"] if depth < 3 else ["x", "ph"]))
+        n = draw(st.integers(1, 99))
+        if kind == "g":
+            parts.append(f'<g id="g{n}">{draw(_inline_xml(depth + 1))}</g>')
+        elif kind == "x":
+            parts.append(f'<x id="x{n}"/>')
+        elif kind == "bxex":
+            parts.append(f'<bx id="b{n}" rid="{n}"/>{_escape(draw(_WORDS))}<ex id="e{n}" rid="{n}"/>')
+        else:
+            parts.append(f'<ph id="p{n}">&lt;br/&gt;</ph>')
+    parts.append(_escape(draw(_WORDS)))
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_inline_xml())
+def test_any_inline_structure_round_trips(tmp_path_factory, body):
+    path = tmp_path_factory.mktemp("x") / "p.xlf"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="p" source-language="vi" '
+                    f'datatype="plaintext"><body><trans-unit id="1"><source>{body}</source></trans-unit>'
+                    '</body></file></xliff>', encoding="utf-8")
+    doc = read_document(path)
+    seg = doc.segments[0]
+    assume(not seg.is_blank)  # a blank source gets no target
+    out = path.with_name("o.xlf")
+    out.write_bytes(render_document(doc, [seg.text]))
+    back = read_document(out, side="target").segments[0]
+    assert back.text == seg.text and [(t.kind, t.id) for t in back.tags] == [(t.kind, t.id) for t in seg.tags]
+    unit = _units(out)["1"]
+    ns = NS["1.2"]
+    assert _inline_shape(unit.find(f"{{{ns}}}target")) == _inline_shape(unit.find(f"{{{ns}}}source"))
