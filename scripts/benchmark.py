@@ -50,6 +50,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling bench_timing.py, also when imported
+
 ALL_STRATEGIES = ("none", "mask", "constrain", "repair", "hybrid")
 RANDOM_LABEL = "RANDOM WEIGHTS: scores are meaningless except term accuracy"
 METRICS = (("bleu", "BLEU"), ("chrf++", "chrF++"), ("ter", "TER"))
@@ -188,6 +190,8 @@ class EvalSet:
     requirements: list[list[Any]] | None = None  # from the suite's annotations (else from the glossary)
     documents: list[tuple[str, list[int]]] | None = None  # None: the whole set is one document
     kind: str = "refset"  # refset | suite
+    doc_ids: list[str] | None = None  # document id per line (refsets)
+    suite: Path | None = None  # the annotated suite file (suites)
 
 
 def load_refset_set(name: str, limit: int | None) -> EvalSet:
@@ -204,7 +208,7 @@ def load_refset_set(name: str, limit: int | None) -> EvalSet:
     set_name = Path(name).stem if Path(name).suffix else name.replace(":", "-").replace("/", "-")
     label = f"{name} (first {len(ds)} of {total} segments)" if len(ds) < total else f"{name} ({total} segments)"
     return EvalSet(set_name, label, list(ds["vi"]), [list(ds["th"])],
-                   documents=documents_from_ids(list(ds["doc_id"])), kind="refset")
+                   documents=documents_from_ids(list(ds["doc_id"])), kind="refset", doc_ids=list(ds["doc_id"]))
 
 
 def load_suite_set(name: str) -> EvalSet:
@@ -215,7 +219,7 @@ def load_suite_set(name: str) -> EvalSet:
     items = load_terms_suite(path)
     set_name = "terms" if name == "terms" else f"suite-{path.stem}"
     return EvalSet(set_name, f"terms suite {path.name} ({len(items)} sentences)", [i.vi for i in items],
-                   requirements=[list(i.terms) for i in items], kind="suite")
+                   requirements=[list(i.terms) for i in items], kind="suite", suite=path)
 
 
 # --- translating, with resume ----------------------------------------------------------------------------
@@ -306,8 +310,10 @@ def run_job(job: Job, translator, settings: dict[str, Any], src_path: Path, resu
 
 def translate_all(todo, args, glossary, src_paths, records, progress):
     """Load the model once and run every unfinished job; returns the backend."""
+    from bench_timing import warm_up
+
     from vnthai_mt.translate.backends import load_backend
-    from vnthai_mt.translate.pipeline import Translator, warm_up
+    from vnthai_mt.translate.pipeline import Translator
 
     if args.threads and args.backend == "transformers":
         import torch
@@ -346,26 +352,19 @@ def translate_all(todo, args, glossary, src_paths, records, progress):
 # --- evaluation ------------------------------------------------------------------------------------------
 
 
-def evaluate_set(evalset: EvalSet, hyps: list[str], baseline: list[str] | None, matcher, args) -> dict[str, Any]:
-    from vnthai_mt.evaluation.evaluate import EvalInputs, evaluate
-    from vnthai_mt.evaluation.terms import requirements_from_matches
+def evaluate_set(evalset: EvalSet, hyps: list[str], baseline: list[str] | None, args) -> dict[str, Any]:
+    """Score one set as ``vnthai-mt eval`` would (``evaluation.run.evaluate``: the same inputs, the same
+    term-accuracy signature), then shorten the lists of misses for the report."""
+    from vnthai_mt.evaluation.run import evaluate
 
-    src_matches = [matcher.find(line) for line in evalset.src]
-    requirements = evalset.requirements
-    if requirements is None:
-        requirements = requirements_from_matches(src_matches)
-    documents = evalset.documents or [(evalset.name, list(range(len(evalset.src))))]
-    inputs = EvalInputs(
-        hyps=hyps,
-        refs=evalset.refs,
-        src=evalset.src,
-        requirements=requirements,
-        documents=documents,
+    result = evaluate(
+        hyps, evalset.refs,
+        src=str(evalset.suite) if evalset.suite is not None else evalset.src,
+        docs=evalset.doc_ids if evalset.doc_ids is not None else [evalset.name] * len(evalset.src),
         baseline=baseline if evalset.refs else None,
-        src_matches=src_matches,
+        glossaries=args.glossary, default_glossary=not args.no_default_glossary,
+        detect_names=not args.no_names, bootstrap_samples=args.bootstrap, ar_trials=args.ar_trials,
     )
-    result = evaluate(inputs, matcher=matcher, detect_names=not args.no_names,
-                      bootstrap_samples=args.bootstrap, ar_trials=args.ar_trials)
     terms = result.get("terms")
     if terms and len(terms["misses"]) > args.max_misses:
         terms["misses_total"] = len(terms["misses"])
@@ -652,12 +651,11 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict[str, Any]:
     (out / "hyp").mkdir(parents=True, exist_ok=True)
     (out / "src").mkdir(parents=True, exist_ok=True)
 
-    from vnthai_mt.glossary import Matcher, load_glossaries
+    from vnthai_mt.glossary import load_glossaries
     from vnthai_mt.io.resume import atomic_write_text
     from vnthai_mt.io.utf8 import read_lines
 
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
-    matcher = Matcher(glossary)
     glossary_fp = fingerprint([e.as_row() for e in glossary.entries])
 
     sets = [load_refset_set(args.refset, args.limit)]
@@ -710,7 +708,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict[str, Any]:
             rec = records[(strategy, es.name)]
             # The baseline gets its CIs from a comparison with itself (the p-values then say nothing).
             base = hyps[(baseline, es.name)]
-            result = evaluate_set(es, hyps[(strategy, es.name)], base, matcher, args)
+            result = evaluate_set(es, hyps[(strategy, es.name)], base, args)
             for key, _ in METRICS:
                 if key in result:
                     ci = confidence(result, key)

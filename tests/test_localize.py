@@ -48,7 +48,8 @@ def test_years(text, be, ce):
         ("ปี 2300", None),  # neither a plausible CE nor BE year without a marker
         ("ปี 571 ตำบล", None),
         ("ปี 20245", None),
-        ("13/3/1850", None),
+        ("13/3/1750", None),  # dates use the one year range of text.thai.years (1800-2200 CE)
+        ("13/3/1850", "13/3/2393"),
         ("ปี 2.024", None),
         # Known limit: a number right after "ปี" is read as a year even after a duration.
         ("อายุ 30 ปี 2024", "อายุ 30 ปี 2567"),

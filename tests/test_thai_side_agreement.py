@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vnthai_mt.evaluation.terms import Requirement, term_accuracy
 from vnthai_mt.glossary import load_glossary
@@ -42,3 +44,22 @@ def test_mark_order_variants_agree():
     swapped = "ผ\u0e49\u0e39แทน"
     assert presence(swapped, [typed]) == [True]
     assert term_accuracy([swapped], [[Requirement(1, "đại biểu", typed, "term")]]).accuracy == 100.0
+
+
+@given(st.integers(1000, 9999), st.sampled_from(["ปี ", "ในปี ", "เดือนมีนาคม ", "มี.ค. ", "ปีงบประมาณ "]))
+def test_check_and_localize_agree_on_what_is_a_year(value, context):
+    """A number the era-mix check reads as a year of one era is one translate --era converts, and only those."""
+    from vnthai_mt.qa.years import find_years
+    from vnthai_mt.translate.localize import localize
+
+    line = f"{context}{value} มีการประชุม"
+    years = find_years(line)
+    era = years[0].era if years else None
+    to_be = localize(line, era="be", digits="keep", numbers=False)
+    to_ce = localize(line, era="ce", digits="keep", numbers=False)
+    if era is None:
+        assert to_be == line and to_ce == line
+    elif era == "ce":
+        assert to_ce == line and str(value + 543) in to_be
+    else:
+        assert to_be == line and str(value - 543) in to_ce

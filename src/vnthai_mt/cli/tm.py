@@ -52,8 +52,10 @@ def _import(args) -> int:
     WriteGuard().inputs("input", [args.tmx]).output("cache", args.cache)
     check_parent(args.cache, "cache")
     list(read_pairs(args.tmx))  # a broken TMX fails here, before the cache is made
+    from vnthai_mt.text import vietnamese
+
     with TranslationCache(args.cache) as cache:
-        count = import_tmx(args.tmx, cache)
+        count = import_tmx(args.tmx, cache, vietnamese.normalize)
     _say(args, {"pairs": count, "cache": args.cache}, f"imported {count} pair(s) into {args.cache}")
     return 0
 

@@ -9,9 +9,17 @@ from pathlib import Path
 
 from vnthai_mt.cli.output import show_progress
 from vnthai_mt.io.formats import FORMATS
-from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, STRATEGIES
+from vnthai_mt.translate.options import TranslatorOptions
+from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, NAME_STYLES, STRATEGIES
 
-DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
+DEFAULTS = TranslatorOptions()
+# TranslatorOptions field <- the argparse destination of its flag (where they are spelled alike).
+OPTION_FLAGS = {
+    "model": "model", "backend": "backend", "strategy": "strategy", "era": "era", "digits": "digits",
+    "name_style": "name_style", "num_beams": "beams", "max_new_tokens": "max_new_tokens",
+    "allocation": "allocation", "chunk_segments": "chunk_segments", "device": "device", "dtype": "dtype",
+    "batch_tokens": "batch_tokens", "threads": "threads", "cache": "cache",
+}
 
 EPILOG = """\
 strategies (--strategy):
@@ -44,19 +52,19 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file or folder ('-' for stdin)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="output file, or folder when there are several inputs or a folder ('-' for stdout)")
-    p.add_argument("--model", default=DEFAULT_MODEL, metavar="M",
-                   help=f"hub id or model folder (default {DEFAULT_MODEL})")
-    p.add_argument("--backend", choices=BACKENDS, default="transformers")
-    p.add_argument("--device", default="auto", metavar="auto|cpu|cuda")
+    p.add_argument("--model", default=DEFAULTS.model, metavar="M",
+                   help=f"hub id or model folder (default {DEFAULTS.model})")
+    p.add_argument("--backend", choices=BACKENDS, default=DEFAULTS.backend)
+    p.add_argument("--device", default=DEFAULTS.device, metavar="auto|cpu|cuda")
     p.add_argument("--dtype", default=None, help="float32/float16/bfloat16 (transformers), a compute type (ct2)")
-    p.add_argument("--strategy", choices=STRATEGIES, default="hybrid",
+    p.add_argument("--strategy", choices=STRATEGIES, default=DEFAULTS.strategy,
                    help="how glossary renderings are enforced (default hybrid; see below)")
     p.add_argument("-g", "--glossary", action="append", default=[], metavar="G",
                    help="glossary file stacked over the shipped ones (repeatable; later wins)")
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
     p.add_argument("--no-names", action="store_true",
                    help="enforce glossary terms only, not rule transcriptions of other names")
-    p.add_argument("--name-style", choices=("spaced", "joined"), default="spaced",
+    p.add_argument("--name-style", choices=NAME_STYLES, default=DEFAULTS.name_style,
                    help="house style of transcribed persons' names: spaced by syllable (default; most Thai papers, "
                    "Thai Wikipedia) or joined; glossary forms are kept as written")
     p.add_argument("--report", metavar="R.json", help="write the enforcement report (JSON)")
@@ -67,22 +75,23 @@ def register(sub) -> None:
     p.add_argument("--retranslate", action="store_true",
                    help="XLIFF/PO: also translate units that already have a target or are locked "
                    "(default: left as they are)")
-    p.add_argument("--era", choices=ERAS, default="be",
+    p.add_argument("--era", choices=ERAS, default=DEFAULTS.era,
                    help="years: be = Buddhist era (default), ce = Common era, keep = as the model wrote them")
-    p.add_argument("--digits", choices=DIGITS, default="arabic")
+    p.add_argument("--digits", choices=DIGITS, default=DEFAULTS.digits)
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run from its checkpoint (same input and settings)")
     p.add_argument("--cache", metavar="DB", help="SQLite translation memory shared across files and runs")
     p.add_argument("--batch-tokens", type=int, default=None, metavar="N",
                    help="padded source tokens per batch (default 1024 on CPU, 8192 on CUDA)")
-    p.add_argument("--beams", type=int, default=4, metavar="N", help="beam size (1 = greedy; default 4)")
+    p.add_argument("--beams", type=int, default=DEFAULTS.num_beams, metavar="N",
+                   help=f"beam size (1 = greedy; default {DEFAULTS.num_beams})")
     p.add_argument("--max-new-tokens", type=int, default=None, metavar="N",
                    help="output tokens per sentence (default about twice the source)")
-    p.add_argument("--allocation", choices=ALLOCATIONS, default="banks",
+    p.add_argument("--allocation", choices=ALLOCATIONS, default=DEFAULTS.allocation,
                    help="constrained beam search: dynamic beam allocation over banks (default) or masking only")
     p.add_argument("--threads", type=int, default=None, metavar="N",
                    help="CPU threads for the model (default: all available)")
-    p.add_argument("--chunk-segments", type=int, default=32, help=argparse.SUPPRESS)
+    p.add_argument("--chunk-segments", type=int, default=DEFAULTS.chunk_segments, help=argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="print a JSON summary to stdout")
     p.set_defaults(func=run)
 
@@ -173,39 +182,18 @@ def run(args) -> int:
     jobs = _plan(args.inputs, args.output)
     if args.json and args.output == "-":
         raise InputError("--json prints to stdout, which -o - already uses; write the output to a file")
-    if args.beams < 1:
-        raise InputError("--beams must be at least 1")
-    if args.threads is not None and args.threads < 1:
-        raise InputError("--threads must be at least 1")
-    if args.chunk_segments < 1:
-        raise InputError("--chunk-segments must be at least 1")
-    if args.max_new_tokens is not None and args.max_new_tokens < 1:
-        raise InputError("--max-new-tokens must be at least 1")
+    # Checked here, before any input is read or the model loads.
+    options = TranslatorOptions(
+        **{name: getattr(args, dest) for name, dest in OPTION_FLAGS.items()},
+        glossaries=tuple(args.glossary), default_glossary=not args.no_default_glossary,
+        names=not args.no_names, progress=show_progress(args),
+    )
     _guard(_check_inputs(jobs, args), args)
 
-    from vnthai_mt.translate.pipeline import Translator, write_combined_report
+    from vnthai_mt.translate.pipeline import Translator
+    from vnthai_mt.translate.report import summarize, write_combined_report, write_report
 
-    translator = Translator(
-        model=args.model,
-        backend=args.backend,
-        glossaries=args.glossary,
-        strategy=args.strategy,
-        era=args.era,
-        digits=args.digits,
-        device=args.device,
-        cache=args.cache,
-        default_glossary=not args.no_default_glossary,
-        names=not args.no_names,
-        name_style=args.name_style,
-        num_beams=args.beams,
-        max_new_tokens=args.max_new_tokens,
-        batch_tokens=args.batch_tokens,
-        dtype=args.dtype,
-        allocation=args.allocation,
-        chunk_segments=args.chunk_segments,
-        threads=args.threads,
-        progress=show_progress(args),
-    )
+    translator = Translator.from_options(options)
     from vnthai_mt.io.guard import make_folder
 
     reports = []
@@ -227,13 +215,9 @@ def run(args) -> int:
         translator.close()
     if args.report:
         if len(reports) == 1:
-            from vnthai_mt.io.resume import atomic_write_text
-
-            atomic_write_text(args.report, json.dumps(reports[0].to_dict(), ensure_ascii=False, indent=1) + "\n")
+            write_report(reports[0], args.report)
         else:
             write_combined_report(reports, args.report)
-    from vnthai_mt.translate.pipeline import summarize
-
     summary = summarize([s for r in reports for s in r.segments])
     if args.json:
         print(json.dumps({

@@ -1,4 +1,12 @@
-"""The glossary data model: one entry says how one Vietnamese term must be rendered in Thai."""
+"""The glossary data model: one entry says how one Vietnamese term must be rendered in Thai.
+
+    Entry("Ủy ban nhân dân tỉnh", "คณะกรรมการประชาชนจังหวัด", "org", vi_variants=("UBND tỉnh",),
+          th_variants=("สภาจำลองจังหวัด",), source="vietnam.vn/th")
+
+reads: wherever the source says *Ủy ban nhân dân tỉnh* or *UBND tỉnh*, the Thai must say
+คณะกรรมการประชาชนจังหวัด; สภาจำลองจังหวัด is a known wrong rendering (the check flags it, repair replaces
+it). One TSV row per entry, in the columns ``COLUMNS``; list cells are joined with ``|``.
+"""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ import ahocorasick
 from vnthai_mt.glossary.entry import Entry
 from vnthai_mt.glossary.loader import Glossary, vi_key
 from vnthai_mt.text import vietnamese
+from vnthai_mt.text.spans import longest_leftmost
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,9 @@ class Matcher:
                 continue
             if needs_capital and not norm[start].isupper():
                 continue
-            candidates.append((start, -length, index))
-        candidates.sort()
+            candidates.append((start, end + 1, index))
         matches: list[Match] = []
-        taken_until = 0
-        for start, neg_length, index in candidates:
-            if start < taken_until:
-                continue
-            end = start - neg_length
+        for start, end, index in longest_leftmost(candidates):
             a, b = offsets[start], offsets[end]
             matches.append(Match(a, b, text[a:b], self.glossary.entries[index]))
-            taken_until = end
         return matches

@@ -11,16 +11,16 @@ model runs and reports them ``via: memory``::
     vnthai-mt translate a.txt -o a.th.txt --cache tm.sqlite
     vnthai-mt tm export --cache tm.sqlite -o mem.tmx
 
-Keys are the normalized Vietnamese (``text.vietnamese.normalize``, then ``io.cache.cache_key``), the
-same form the translator looks up. Inline codes of a TMX segment (``<bpt>``, ``<ph>``...) are dropped
-from the text on import (their native markup is not Vietnamese); untrusted XML is parsed by
-``io.xmlsafe``.
+Keys are the normalized Vietnamese (``text.vietnamese.normalize``, passed in by the caller, then
+``io.cache.cache_key``), the same form the translator looks up. Inline codes of a TMX segment
+(``<bpt>``, ``<ph>``...) are dropped from the text on import (their native markup is not
+Vietnamese); untrusted XML is parsed by ``io.xmlsafe``.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -75,11 +75,11 @@ def read_pairs(path: str | Path) -> Iterator[tuple[str, str, int]]:
             yield by_lang[SOURCE_LANG], by_lang[TARGET_LANG], tu.sourceline or 0
 
 
-def import_tmx(path: str | Path, cache: TranslationCache) -> int:
-    """Store the Vietnamese-Thai pairs of ``path`` in ``cache``'s memory; returns how many."""
-    from vnthai_mt.text import vietnamese
-
-    pairs = {cache_key(vietnamese.normalize(vi)): th.strip() for vi, th, _ in read_pairs(path)}
+def import_tmx(path: str | Path, cache: TranslationCache, normalize: Callable[[str], str] = str.strip) -> int:
+    """Store the Vietnamese-Thai pairs of ``path`` in ``cache``'s memory; returns how many.
+    ``normalize``: the translator's normalization of Vietnamese (the CLI passes
+    ``text.vietnamese.normalize``), so keys match the pieces it looks up."""
+    pairs = {cache_key(normalize(vi)): th.strip() for vi, th, _ in read_pairs(path)}
     return cache.put_many(MEMORY, "", list(pairs.items()))
 
 

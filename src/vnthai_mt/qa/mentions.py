@@ -1,5 +1,15 @@
 """What the detectors share: the mentions of glossary forms and name-like spans in the Thai lines, and
-the per-run context (views of the lines, matchers, the source)."""
+the per-run context (views of the lines, matchers, the source).
+
+For the line ``สหายเหงียน คัก ทัน ประธานคณะกรรมการประชาชนจังหวัด`` and the shipped glossaries,
+``collect_mentions`` gives three mentions, all glossary forms (``how="glossary"``): ``สหาย`` (term
+Đồng chí, canonical), ``เหงียน คัก ทัน`` (person Nguyễn Khắc Thận, a listed wrong variant:
+``canonical=False``) and ``ประธานคณะกรรมการประชาชนจังหวัด`` (title, canonical). A name no glossary
+lists comes as a name-like span instead (``how`` = the title, "surname" or place word that found it,
+no entry). Offsets are in the line as written, although matching ran on its normalized view.
+The detectors (``entities``, ``terms``, ...) read these mentions and the ``Context``; none searches
+the text again.
+"""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ import ahocorasick
 
 from vnthai_mt.glossary import Entry, Glossary
 from vnthai_mt.text import thai
+from vnthai_mt.text.spans import longest_leftmost
 from vnthai_mt.text.thai.clusters import COMBINING, FOLLOWING, LEADING, cluster_end_ok, cluster_start_ok
 from vnthai_mt.text.thai.view import View, thai_view
 
@@ -55,15 +56,5 @@ class ThaiFormIndex:
         for end, form in self._automaton.iter(text):
             start = end - len(form) + 1
             if cluster_start_ok(text, start) and cluster_end_ok(text, end + 1):
-                candidates.append((start, -len(form), form))
-        if not candidates:
-            return []
-        candidates.sort()
-        hits: list[ThaiHit] = []
-        taken_until = 0
-        for start, neg_len, form in candidates:
-            if start < taken_until:
-                continue
-            hits.append(ThaiHit(start, start - neg_len, form, self.forms[form]))
-            taken_until = start - neg_len
-        return hits
+                candidates.append((start, end + 1, form))
+        return [ThaiHit(start, stop, form, self.forms[form]) for start, stop, form in longest_leftmost(candidates)]

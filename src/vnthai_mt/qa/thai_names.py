@@ -31,89 +31,33 @@ from importlib import resources
 from vnthai_mt.names.phonetic import thai_key
 from vnthai_mt.qa import syllables
 
-# Titles that introduce a person, longest first so that นางสาว wins over นาง.
-TITLES = tuple(sorted((
-    "สหาย", "นาย", "นาง", "นางสาว", "ท่าน", "คุณ", "ดร.", "ศ.", "รศ.", "ผศ.", "นพ.", "พญ.",
-    "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.",
-    "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.",
-), key=len, reverse=True))
-# Role words a surname may be glued to (ประธานเหงียน ...) besides the titles, and connectors.
-ROLES = ("ประธาน", "เลขาธิการ", "เลขา", "รัฐมนตรี", "นายกรัฐมนตรี", "อธิบดี", "ผู้อำนวยการ", "หัวหน้า",
-         "ผู้ว่าราชการ", "ผู้ว่าการ", "เอกอัครราชทูต", "ทูต", "ผู้บัญชาการ", "ผู้แทน", "ตัวแทน", "สมาชิก",
-         "ว่า", "โดย", "และ", "กับ", "ของ", "ให้", "ถึง", "จาก", "แก่", "ต่อ")
-PLACE_TRIGGERS = tuple(sorted(("จังหวัด", "เมือง", "อำเภอ", "ตำบล", "นคร", "แขวง", "เขต", "หมู่บ้าน", "กรุง",
-                               "ตัวเมือง", "เทศบาล"), key=len, reverse=True))
-# Vietnamese surnames in the Thai forms seen in translations (Royal Institute and common MT spellings),
-# each with the surname it stands for. Found by phonetic key too, so tone and length misspellings count,
-# except the frequent Thai words of NOT_SURNAMES; surnames written like frequent Thai words (Thái ท้าย,
-# Tô โต, Vi หวี) are not listed: those names are found after a title only. The Vietnamese form
-# also joins spellings the phonetic key keeps apart (เหงียน / เหวียน, เจิ่น / ตรัน): see :func:`name_key`.
-SURNAME_FORMS: dict[str, str] = {
-    **dict.fromkeys(("เหงียน", "เหวียน", "เหงวียน", "งเหวียน"), "Nguyễn"),
-    **dict.fromkeys(("เจิ่น", "เจิน", "ตรัน", "ทราน", "ตราน"), "Trần"),
-    **dict.fromkeys(("เล", "เล่", "เลอ"), "Lê"),
-    **dict.fromkeys(("ฝ่าม", "ฝั่ม", "ฟาม", "ฟ่าม", "ฟัม"), "Phạm"),
-    **dict.fromkeys(("หว่าง", "ฮหว่าง", "ฮวาง", "ฮว่าง", "หวาง", "ฮวง", "หวง"), "Hoàng"),
-    **dict.fromkeys(("ฮวีญ", "ฮหวิ่ญ", "หวีญ", "ฮวิ่ญ", "ฮวินห์", "ฮุ่ยญ"), "Huỳnh"),
-    **dict.fromkeys(("ฟาน", "ฝาน"), "Phan"),
-    **dict.fromkeys(("หวู", "วู", "หวุ", "วุ"), "Vũ"),
-    **dict.fromkeys(("หวอ", "โว", "วอ", "โหว"), "Võ"),
-    **dict.fromkeys(("ดั่ง", "ดัง"), "Đặng"),
-    **dict.fromkeys(("บุ่ย", "บุย", "บูย", "บู่ย"), "Bùi"),
-    **dict.fromkeys(("โด๋", "โด", "โด่", "โด้"), "Đỗ"),
-    **dict.fromkeys(("โห่", "โฮ"), "Hồ"),
-    **dict.fromkeys(("โง",), "Ngô"),
-    **dict.fromkeys(("เซือง", "เดือง", "เยือง", "ซวง"), "Dương"),
-    **dict.fromkeys(("ลี้", "ลี", "หลี่"), "Lý"),
-    **dict.fromkeys(("ไหล", "หลั่ย", "ไล่"), "Lại"),
-    **dict.fromkeys(("ดิญ", "ดินห์", "ดิ่ญ", "ดิงห์"), "Đinh"),
-    **dict.fromkeys(("จิ่ญ", "ตรินห์", "จินห์", "ตริญ", "จิญ"), "Trịnh"),
-    **dict.fromkeys(("ด่าว", "เดา"), "Đào"),
-    **dict.fromkeys(("เจือง", "เจื่อง", "ตรวง", "เตื่อง", "เจื้อง"), "Trương"),
-    **dict.fromkeys(("เลือง", "เลื่อง"), "Lương"),
-    **dict.fromkeys(("เลิม", "ลัม", "หลำ", "เลิ่ม"), "Lâm"),
-    **dict.fromkeys(("เกี่ยว", "เกียว", "เกี้ยว"), "Kiều"),
-    **dict.fromkeys(("ดว่าน", "โดน", "ดวน", "ดวาน"), "Đoàn"),
-    **dict.fromkeys(("เวือง", "เวื่อง"), "Vương"),
-    **dict.fromkeys(("ลืว", "หลิว"), "Lưu"),
-    **dict.fromkeys(("เจิว", "เจา"), "Châu"),
-    **dict.fromkeys(("กว๊าก", "กวัก"), "Quách"),
-    **dict.fromkeys(("นง", "โนง"), "Nông"),
-    **dict.fromkeys(("เจี่ยว", "เตรียว", "เจียว"), "Triệu"),
-    **dict.fromkeys(("ฝุ่ง", "ฟุง", "ฝุง"), "Phùng"),
-    **dict.fromkeys(("เงียม", "เหงียม"), "Nghiêm"),
-    **dict.fromkeys(("ต๊ง",), "Tống"),
-    **dict.fromkeys(("ด่าม", "ดัม", "ดาม"), "Đàm"),
-    **dict.fromkeys(("สวาน", "โดอาน"), "Doãn"),
-    **dict.fromkeys(("ขง", "โขง"), "Khổng"),
-    **dict.fromkeys(("ส่าง", "เซียง"), "Giàng"),
-    **dict.fromkeys(("สุ่ง", "ซุง"), "Sùng"),
-    **dict.fromkeys(("เหิ่ว", "เฮา"), "Hầu"),
-    **dict.fromkeys(("หลุก",), "Lục"),
-    **dict.fromkeys(("ถัก",), "Thạch"),
-    **dict.fromkeys(("หลา",), "Lã"),
-    **dict.fromkeys(("เตียว",), "Tiêu"),
-    **dict.fromkeys(("เฮื้อ", "ฮือ"), "Hứa"),
-    **dict.fromkeys(("โตน",), "Tôn"),
-    **dict.fromkeys(("ห่า",), "Hà"),
-    **dict.fromkeys(("มาย",), "Mai"),
-    **dict.fromkeys(("กาว",), "Cao"),
-    **dict.fromkeys(("จู",), "Chu"),
-    **dict.fromkeys(("กีม", "คิม"), "Kim"),
-}
+
+def _word_lists() -> dict[str, dict[str, str]]:
+    """names/data/thai_name_words.tsv: list name -> {word: value}, in file order (its header explains
+    each list)."""
+    text = resources.files("vnthai_mt.names").joinpath("data", "thai_name_words.tsv").read_text(encoding="utf-8")
+    lists: dict[str, dict[str, str]] = {}
+    for line in text.splitlines()[1:]:
+        if line and not line.startswith("#") and not line.startswith("list\t"):
+            name, word, value = line.split("\t")
+            lists.setdefault(name, {})[word] = value
+    return lists
+
+
+_WORDS = _word_lists()
+TITLES = tuple(sorted(_WORDS["title"], key=len, reverse=True))  # longest first: นางสาว wins over นาง
+ROLES = tuple(_WORDS["role"])
+PLACE_TRIGGERS = tuple(sorted(_WORDS["place_word"], key=len, reverse=True))
+# Surnames in their Thai forms, each with the surname it stands for. Found by phonetic key too, so tone
+# and length misspellings count, except the frequent Thai words of NOT_SURNAMES; surnames written like
+# frequent Thai words (Thái ท้าย, Tô โต, Vi หวี) are not listed: those names are found after a title
+# only. The Vietnamese form also joins spellings the phonetic key keeps apart (เหงียน / เหวียน, เจิ่น /
+# ตรัน): see :func:`name_key`.
+SURNAME_FORMS: dict[str, str] = dict(_WORDS["surname"])
 SURNAMES = tuple(SURNAME_FORMS)
-NOT_SURNAMES = frozenset(("ลา", "ลาย", "หลาย", "ดาว", "ลือ", "หวัง", "ดวง", "ทัก", "ลุก", "ดิน", "ลวง", "ฮอง", "เชา",
-                          "ดาง", "ด่าง", "ตง", "หลี", "โหง", "โง่", "โห", "ได", "ทำ", "แล", "เห", "ดัน", "ลม", "ลาม"))
-# Stopwords that are also syllables of Vietnamese names (Văn, Thận as MT writes it, Thắng, Đặng, Tô).
-NAME_SYLLABLE_STOPWORDS = frozenset(("วัน", "ทัน", "ทั้ง", "ดัง", "ดั่ง", "โต", "ตรง", "มี"))
-# Frequent words that end a name although they are not in PyThaiNLP's stopword list.
-EXTRA_STOP = frozenset((
-    "มอบ", "กล่าว", "เยี่ยม", "พบ", "ร่วม", "เน้น", "ย้ำ", "ชี้", "แจ้ง", "เสนอ", "ขอ", "ชม", "นำ", "ลง", "ตรวจ",
-    "รับ", "ส่ง", "เปิด", "ปิด", "สั่ง", "ถาม", "ตอบ", "พูด", "บอก", "เชิญ", "ฟัง", "ดู", "อ่าน", "เขียน", "ขึ้น",
-    "ออก", "เดิน", "มา", "ไป", "รอง", "อดีต", "ผู้", "ท่าน", "นาย", "นาง", "สหาย", "คุณ", "จังหวัด", "เมือง",
-    "ปี", "อายุ", "เขา", "เธอ", "เรา", "ทุก", "แล้ว", "อยู่", "ไม่", "ต้อง", "ควร", "จึง", "ยัง", "ช่วย", "แสดง",
-    "ตั้ง", "เข้า", "ติด", "ทำ", "เห็น", "ให้", "ได้", "ใช้", "เป็น", "คือ", "มี", "ซึ่ง", "ก็", "จะ", "ว่า",
-))
+NOT_SURNAMES = frozenset(_WORDS["not_surname"])
+NAME_SYLLABLE_STOPWORDS = frozenset(_WORDS["name_syllable_stopword"])
+EXTRA_STOP = frozenset(_WORDS["extra_stop"])
 
 # One Thai syllable as transcriptions write it: [leading vowel] onset [vowel sign] [tone] [vowel letter]
 # [final] [silent letter]. Onsets: ห + sonorant (tone carrier), a consonant with a glide or liquid.
@@ -337,8 +281,8 @@ def _person_at(text, tokens, i, token, start, stopped):
 # จังหวัด, อำเภอ, ตำบล ... are never part of another word. The short place words are: they count at
 # the start of a token or after a preposition glued to them (ที่เมือง, ในนคร), since inside a longer run
 # they are too often part of another word (ในครอบครัว has นคร, การเมือง has เมือง).
-_PREPOSITIONS = ("ที่", "ใน", "ของ", "สู่", "จาก", "ยัง", "กับ", "แก่", "และ", "ถึง", "ณ", "ทั่ว", "ประจำ")
-_SAFE_TRIGGERS = ("จังหวัด", "อำเภอ", "ตำบล", "หมู่บ้าน", "เทศบาล")
+_PREPOSITIONS = tuple(_WORDS["preposition"])
+_SAFE_TRIGGERS = tuple(_WORDS["safe_place_word"])
 _ANY_PLACE_WORD = re.compile("|".join(PLACE_TRIGGERS))  # a cheap test before the exact one
 _PLACE_TRIGGER = re.compile(
     "(?:" + "|".join(_SAFE_TRIGGERS) + ")"
@@ -367,8 +311,7 @@ def _place_at(tokens, i, token, start, stopped):
     return NameCandidate(name_start, name_start + len(name), name, "place", last.group()), j
 
 
-_PLACE_STOP_PREFIXES = ("การ", "ความ", "ที่", "ของ", "ใน", "นี้", "นั้น", "ต่าง", "ทั้ง", "ใหญ่", "เล็ก", "หลวง",
-                        "ใหม่", "และ", "เดียว", "โดย", "ซึ่ง", "อื่น", "ใด", "ไหน", "ละ", "แห่ง", "เป็น", "จะ", "ได้", "ให้", "ก็")
+_PLACE_STOP_PREFIXES = tuple(_WORDS["place_stop_prefix"])
 
 
 def _plausible_place(name: str) -> bool:

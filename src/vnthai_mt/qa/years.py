@@ -3,8 +3,8 @@
 Thai writes years in the Buddhist era (พ.ศ., CE + 543); machine translation copies Common-era years from
 the source (ปี 2024) and mixes both in one article. A year is taken only where the text says it is one:
 after an era marker (พ.ศ. / ค.ศ.), after ปี (ในปี, ประจำปี, ปีงบประมาณ ...) or after a month name. The
-era comes from the marker, else from the value: 2400-2700 is Buddhist era, 1000-2200 Common era; values
-in between are left alone.
+era comes from the marker, else from the value (``text.thai.years``: 1800-2200 Common era, 2343-2743
+Buddhist era); other values are left alone.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ import re
 from dataclasses import dataclass
 
 from vnthai_mt.text import thai
+from vnthai_mt.text.thai.years import MONTH_PATTERN, era_of_year
 
-_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
-           "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
-           "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 _DIGIT = "[0-9๐-๙]"
-_MONTH_ALT = "|".join(re.escape(m) for m in _MONTHS)
+_MONTH_ALT = MONTH_PATTERN
 # marker: explicit era; context: ปี or a month name right before the number.
 YEAR_RE = re.compile(
     rf"(?P<marker>พ\.\s?ศ\.|ค\.\s?ศ\.|พุทธศักราช|คริสต์ศักราช)\s*(?P<y1>{_DIGIT}{{4}})(?!{_DIGIT})"
@@ -56,11 +54,7 @@ class Year:
 def _era_of(marker: str, value: int) -> str | None:
     if marker:
         return BE if marker.startswith(("พ", "พุทธ")) else CE
-    if 2400 <= value <= 2700:
-        return BE
-    if 1000 <= value <= 2200:
-        return CE
-    return None
+    return era_of_year(value)
 
 
 # The second year of a range (ปี 2020-2025): a year too, so that fix converts both ends or neither.

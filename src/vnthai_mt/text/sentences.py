@@ -141,9 +141,21 @@ def split_long(
     lead, core, trail = _peel(text)
     if not core:
         return [], SplitInfo((text,))
+
+    def packed(splitter):
+        def split(chunk: str) -> tuple[list[str], list[str]]:
+            pieces, piece_seps = splitter(chunk)
+            return _pack(pieces, piece_seps, max_len, length_fn)
+        return split
+
+    def by_characters(chunk: str) -> tuple[list[str], list[str]]:
+        cut = _char_cut(chunk, max_len, length_fn)
+        return cut, [""] * (len(cut) - 1)
+
     chunks: list[str] = [core]
     seps: list[str] = []
-    for splitter in (_clause_pieces, _word_pieces):
+    # Each pass cuts only the chunks still over the budget, with the next finer cut.
+    for split in (packed(_clause_pieces), packed(_word_pieces), by_characters):
         new_chunks: list[str] = []
         new_seps: list[str] = []
         for i, chunk in enumerate(chunks):
@@ -152,23 +164,11 @@ def split_long(
             if length_fn(chunk) <= max_len:
                 new_chunks.append(chunk)
                 continue
-            pieces, piece_seps = splitter(chunk)
-            packed, packed_seps = _pack(pieces, piece_seps, max_len, length_fn)
-            new_chunks.extend(packed)
-            new_seps.extend(packed_seps)
+            pieces, piece_seps = split(chunk)
+            new_chunks.extend(pieces)
+            new_seps.extend(piece_seps)
         chunks, seps = new_chunks, new_seps
-    final: list[str] = []
-    final_seps: list[str] = []
-    for i, chunk in enumerate(chunks):
-        if i:
-            final_seps.append(seps[i - 1])
-        if length_fn(chunk) <= max_len:
-            final.append(chunk)
-            continue
-        cut = _char_cut(chunk, max_len, length_fn)
-        final.extend(cut)
-        final_seps.extend([""] * (len(cut) - 1))
-    return final, SplitInfo((lead, *final_seps, trail))
+    return chunks, SplitInfo((lead, *seps, trail))
 
 
 def _clause_pieces(text: str) -> tuple[list[str], list[str]]:

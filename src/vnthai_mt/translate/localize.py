@@ -6,9 +6,9 @@
   ``ค.ศ. 2024`` -> ``พ.ศ. 2567``. ``"ce"``: the reverse (``ปี 2567`` -> ``ปี 2024``, ``พ.ศ.`` ->
   ``ค.ศ.``). ``"keep"``: years untouched. Only numbers in a year context change, conservatively:
   after an era marker (``พ.ศ.``/``ค.ศ.``/``พุทธศักราช``/``คริสต์ศักราช``, any year); after ``ปี`` or
-  ``ปีงบประมาณ`` (4 digits; 1800-2200 read as CE, 2343-2743 as BE, others left alone); after a Thai
-  month name or in a d/m/yyyy date (4 digits, CE 1900-2100 / BE 2443-2643). Years joined to a converted
-  one by ``-``, ``–``, ``ถึง``, ``และ``, ``หรือ`` (``ปี 2021-2025``), or a comma list that ends with
+  ``ปีงบประมาณ``, after a Thai month name or in a d/m/yyyy date (4 digits; 1800-2200 read as CE,
+  2343-2743 as BE, others left alone: ``text.thai.years``, as the editors' check reads them). Years
+  joined to a converted one by ``-``, ``–``, ``ถึง``, ``และ``, ``หรือ`` (``ปี 2021-2025``), or a comma list that ends with
   one of those, follow it. A bare number such as ``2024 คน`` is never a year.
 - **digits** ``"arabic"`` (default) or ``"thai"`` (๐-๙) for every digit in the text; ``"keep"``
   leaves each number in the style it has.
@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from vnthai_mt.text.thai import THAI_DIGITS, be_to_ce, ce_to_be, to_arabic_digits, to_thai_digits
+from vnthai_mt.text.thai.years import MONTH_PATTERN, era_of_year
 from vnthai_mt.translate.vocabulary import Digits, Era
 
 _D = "[0-9๐-๙]"
@@ -38,21 +39,14 @@ _MARKERS = {"พ.ศ.": "ค.ศ.", "ค.ศ.": "พ.ศ.", "พ.ศ": "ค.ศ"
 _BE_MARKERS = {"พ.ศ.", "พ.ศ", "พุทธศักราช"}
 _MARKER = r"(?:พ\.ศ\.?|ค\.ศ\.?|พุทธศักราช|คริสต์ศักราช)"
 _SP = r"[ \u00a0]?"
-_MONTHS = (
-    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
-    r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\."
-)
 # A year context, then the year. Group "ctx" is kept, "marker" may be swapped, "year" converted.
 _YEAR = re.compile(
-    rf"(?P<ctx>ปี(?:งบประมาณ)?{_SP}|(?:{_MONTHS}){_SP}(?:ปี{_SP})?|{_NB}{_D}{{1,2}}/{_D}{{1,2}}/|)"
+    rf"(?P<ctx>ปี(?:งบประมาณ)?{_SP}|(?:{MONTH_PATTERN}){_SP}(?:ปี{_SP})?|{_NB}{_D}{{1,2}}/{_D}{{1,2}}/|)"
     rf"(?:(?P<marker>{_MARKER}){_SP})?"
     rf"(?P<year>(?<![0-9๐-๙]){_D}{{1,4}}){_NA}"
 )
 _FOLLOW = re.compile(rf"(?P<join>{_SP}(?:-|–|—|ถึง|และ|หรือ|,){_SP})(?P<year>{_D}{{4}}){_NA}")
 
-# Ranges per context: (CE low, CE high); the BE range is the same shifted by 543.
-_RANGE_AFTER_PI = (1800, 2200)
-_RANGE_DATE = (1900, 2100)
 
 _UNIT = (
     r"%|เปอร์เซ็นต์|ล้าน|พันล้าน|แสน|หมื่น|พัน|ร้อย|ดอง|บาท|ดอลลาร์|เหรียญ|ยูโร|หยวน|ตัน|กิโล|กม\.|กก\.|"
@@ -103,15 +97,6 @@ def _like(template: str, value: int) -> str:
     return to_thai_digits(out) if any(ch in THAI_DIGITS for ch in template) else out
 
 
-def _era_of(year: int, ce_range: tuple[int, int]) -> str | None:
-    lo, hi = ce_range
-    if lo <= year <= hi:
-        return "ce"
-    if ce_to_be(lo) <= year <= ce_to_be(hi):
-        return "be"
-    return None
-
-
 def _convert(year: int, from_era: str, to_era: str) -> int:
     if from_era == to_era:
         return year
@@ -133,12 +118,12 @@ def convert_years(text: str, era: Era) -> str:
         if marker:
             from_era = "be" if marker in _BE_MARKERS else "ce"
             new_marker = marker if from_era == era else _MARKERS[marker]
-            ce_range = None
+            by_value = False
         else:
             if not ctx or len(year_s) != 4:
                 continue  # a bare number is never a year
-            ce_range = _RANGE_AFTER_PI if ctx.startswith("ปี") else _RANGE_DATE
-            era_found = _era_of(year, ce_range)
+            by_value = True
+            era_found = era_of_year(year)
             if era_found is None:
                 continue
             from_era = era_found
@@ -154,9 +139,9 @@ def convert_years(text: str, era: Era) -> str:
         end = pos
         while f := _FOLLOW.match(text, end):
             other = _as_int(f.group("year"))
-            if ce_range is not None and _era_of(other, ce_range) != from_era:
+            if by_value and era_of_year(other) != from_era:
                 break
-            if ce_range is None and abs(other - year) > 200:
+            if not by_value and abs(other - year) > 200:
                 break
             follows.append(f)
             end = f.end()

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vnthai_mt.errors import ModelNotFoundError
-
-DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
+from vnthai_mt.translate.options import DEFAULT_MODEL  # noqa: F401  (re-exported: backends use it)
 
 
 @dataclass(frozen=True)

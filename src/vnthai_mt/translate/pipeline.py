@@ -32,7 +32,6 @@ benchmark.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import time
@@ -43,13 +42,24 @@ from typing import Any, overload
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
-from vnthai_mt.io.formats.model import Annotation
 from vnthai_mt.io.guard import make_folder
 from vnthai_mt.io.identity import fingerprint_model
 from vnthai_mt.io.inline import Tag
 from vnthai_mt.text import vietnamese
-from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
-from vnthai_mt.translate.models import DEFAULT_MODEL
+from vnthai_mt.translate.enforce import Enforcer, Item, Timings
+from vnthai_mt.translate.memory import Memory, check_remembered, memory_key
+from vnthai_mt.translate.options import DEFAULT_MODEL, TranslatorOptions, settings_fingerprint
+from vnthai_mt.translate.report import (
+    MEMORY_VIA,
+    Report,
+    Result,
+    SegmentReport,
+    annotation,
+    decode_outcome,
+    encode_outcome,
+    write_combined_report,
+    write_report,
+)
 from vnthai_mt.translate.requirements import (
     Required,
     build_registry,
@@ -59,83 +69,9 @@ from vnthai_mt.translate.requirements import (
     piece_name_spans,
 )
 from vnthai_mt.translate.tags import carry, restore
-from vnthai_mt.translate.vocabulary import DIGITS, ERAS, Digits, Era
+from vnthai_mt.translate.vocabulary import Digits, Era
 
-DEFAULT_CHUNK_SEGMENTS = 32
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
-
-
-# --- reports ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class SegmentReport:
-    """One segment's required renderings (``items``) and why it needs review (``review``: e.g. its
-    inline tags could not be placed in a valid order; empty when it needs none)."""
-
-    id: str
-    line: int
-    items: list[Item] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)
-    via: str | None = None  # "memory": every sentence came from the imported translation memory
-
-    @property
-    def needs_review(self) -> bool:
-        return bool(self.review) or any(i.status == MISSING for i in self.items)
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
-                               "review": list(self.review)}
-        if self.via is not None:
-            out["via"] = self.via
-        return out
-
-
-def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
-    items = [i for s in segments for i in s.items]
-    counts = {status: sum(i.status == status for i in items) for status in (ENFORCED, REPAIRED, MISSING)}
-    present = counts[ENFORCED] + counts[REPAIRED]
-    return {
-        "segments": len(segments),
-        "required": len(items),
-        **counts,
-        "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
-        "needs_review": sum(s.needs_review for s in segments),
-        "memory": sum(s.via == MEMORY_VIA for s in segments),
-    }
-
-
-@dataclass
-class Report:
-    """What one run did: per segment items, a summary, timings and the settings."""
-
-    segments: list[SegmentReport]
-    timings: Timings
-    settings: dict[str, Any]
-    input: str | None = None
-    output: str | None = None
-
-    @property
-    def summary(self) -> dict[str, Any]:
-        return summarize(self.segments)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "input": self.input,
-            "output": self.output,
-            "settings": self.settings,
-            "summary": self.summary,
-            "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items or s.review or s.via],
-        }
-
-
-@dataclass
-class Result:
-    """``Translator.translate_with_report``: the translations and the report."""
-
-    texts: list[str]
-    report: Report
 
 
 # --- planning: segments -> pieces -----------------------------------------------------------------------
@@ -154,13 +90,11 @@ class _Plan:
 class Translator:
     """Translate Vietnamese text and documents into Thai with the glossary enforced (see module doc).
 
-    model: hub id or local folder (``vnthai-mt tiny-model`` makes a tiny offline one);
-    backend: "transformers" or "ctranslate2"; glossaries: extra glossary files (or one ``Glossary``),
-    stacked over the shipped ones unless ``default_glossary=False``; strategy: hybrid, constrain, mask,
-    repair or none; era: "be" (Buddhist era, default), "ce" or "keep"; digits: "arabic", "thai" or
-    "keep"; device: "auto", "cpu" or "cuda"; cache: path of an SQLite translation memory (or a
-    ``TranslationCache``); names: also enforce rule transcriptions of names the glossary lacks;
-    threads: CPU threads (CTranslate2: this model; PyTorch: the whole process).
+    ``Translator(model=..., strategy=..., ...)`` takes the fields of ``TranslatorOptions`` as keywords
+    (see there: model, backend, glossaries, strategy, era, digits, device, cache, names, name_style,
+    num_beams, threads, ...); ``Translator.from_options(options)`` takes them as one value.
+    ``glossaries`` may also be one loaded ``Glossary``; ``cache`` a ``TranslationCache``; ``engine`` an
+    already loaded backend (then ``model``/``backend`` only label it).
     """
 
     def __init__(
@@ -174,79 +108,76 @@ class Translator:
         device: str = "auto",
         cache: str | Path | Any | None = None,
         *,
-        default_glossary: bool = True,
-        names: bool = True,
-        name_style: str = "spaced",
-        num_beams: int = 4,
-        max_new_tokens: int | None = None,
-        batch_tokens: int | None = None,
-        dtype: str | None = None,
-        allocation: str = "banks",
-        chunk_segments: int = DEFAULT_CHUNK_SEGMENTS,
-        threads: int | None = None,
-        progress: bool = False,
         engine=None,
+        **options: Any,
     ) -> None:
-        if strategy not in STRATEGIES:
-            raise InputError(f"unknown strategy {strategy!r} (choose {', '.join(STRATEGIES)})")
-        if era not in ERAS:
-            raise InputError(f"unknown era {era!r} (choose be, ce or keep)")
-        if digits not in DIGITS:
-            raise InputError(f"unknown digit style {digits!r} (choose arabic, thai or keep)")
-        if chunk_segments < 1:
-            raise InputError("chunk_segments must be at least 1")
+        glossary = glossaries if isinstance(glossaries, Glossary) else None
+        files = () if isinstance(glossaries, Glossary) else tuple(str(g) for g in glossaries)
+        store = cache if cache is not None and not isinstance(cache, str | Path) else None
+        try:
+            opts = TranslatorOptions(
+                model=model, backend=backend, glossaries=files,
+                strategy=strategy, era=era, digits=digits, device=device,
+                cache=None if store is not None or cache is None else str(cache), **options)
+        except TypeError as exc:
+            raise TypeError(f"Translator: {exc}") from None
+        self._setup(opts, engine=engine, glossary=glossary, store=store)
+
+    @classmethod
+    def from_options(cls, options: TranslatorOptions, *, engine=None, glossary: Glossary | None = None,
+                     cache: Any | None = None) -> Translator:
+        """The translator these options describe (``glossary``/``cache``: already loaded objects)."""
+        self = cls.__new__(cls)
+        self._setup(options, engine=engine, glossary=glossary, store=cache)
+        return self
+
+    def _setup(self, opts: TranslatorOptions, *, engine, glossary: Glossary | None, store: Any | None) -> None:
+        self.options = opts
         # The glossary first: a malformed glossary is reported before a slow model load.
-        if isinstance(glossaries, Glossary):
-            self.glossary = glossaries
-        else:
-            self.glossary = load_glossaries(list(glossaries), include_default=default_glossary)
+        self.glossary = glossary if glossary is not None else load_glossaries(
+            list(opts.glossaries), include_default=opts.default_glossary)
         self.matcher = Matcher(self.glossary)
         if engine is None:
             from vnthai_mt.translate.backends import load_backend
 
-            if threads and backend == "transformers":
+            if opts.threads and opts.backend == "transformers":
                 import torch
 
-                torch.set_num_threads(threads)  # process-wide: PyTorch has no per-model setting
+                torch.set_num_threads(opts.threads)  # process-wide: PyTorch has no per-model setting
             engine = load_backend(
-                model, backend, device=device, dtype=dtype, batch_tokens=batch_tokens,
-                num_beams=num_beams, max_new_tokens=max_new_tokens, threads=threads,
+                opts.model, opts.backend, device=opts.device, dtype=opts.dtype, batch_tokens=opts.batch_tokens,
+                num_beams=opts.num_beams, max_new_tokens=opts.max_new_tokens, threads=opts.threads,
             )
         self.backend = engine
-        self.model = model
-        self.strategy = strategy
-        self.era = era
-        self.digits = digits
-        self.names = names
-        self._doc_spans: dict[str, list] = {}
-        self.name_style = name_style  # segment -> its names, found on the whole document
-        self.num_beams = num_beams
-        self.max_new_tokens = max_new_tokens
-        self.allocation = allocation
-        self.chunk_segments = chunk_segments
-        self.progress = progress
+        self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
         self.timings = Timings()
         self._enforcer: Enforcer | None = None
-        self._cache = _open_cache(cache)
-        self.settings = {
-            "model": str(getattr(engine, "model_path", model)),
+        model_path = getattr(engine, "model_path", opts.model)
+        self.settings = opts.settings(
+            model=str(model_path),
             # By content: new weights or tokenizer at the same path are another model.
-            "model_id": fingerprint_model(getattr(engine, "model_path", model)),
-            "backend": getattr(engine, "name", backend),
-            "dtype": getattr(engine, "dtype", dtype),
-            "strategy": strategy,
-            "glossary": self.glossary.fingerprint(),
-            "names": names,
-            "name_style": name_style,
-            "era": era,
-            "digits": digits,
-            "num_beams": num_beams,
-            "max_new_tokens": max_new_tokens,
-            "allocation": allocation,
-            "chunk_segments": chunk_segments,
-        }
-        self._model_key = f"{self.settings['model']}@{self.settings['model_id']}"
-        self._settings_fp = hashlib.sha256(json.dumps(self.settings, sort_keys=True).encode()).hexdigest()
+            model_id=fingerprint_model(model_path),
+            backend=getattr(engine, "name", opts.backend),
+            dtype=getattr(engine, "dtype", opts.dtype),
+            glossary=self.glossary.fingerprint(),
+        )
+        self._settings_fp = settings_fingerprint(self.settings)
+        cache = store if store is not None else opts.cache
+        self._memory = Memory.open(cache, f"{self.settings['model']}@{self.settings['model_id']}",
+                                   self._settings_fp) if cache is not None else None
+
+    # Read-only views of the options, as the rest of the class (and older callers) use them.
+    model = property(lambda self: self.options.model)
+    strategy = property(lambda self: self.options.strategy)
+    era = property(lambda self: self.options.era)
+    digits = property(lambda self: self.options.digits)
+    names = property(lambda self: self.options.names)
+    name_style = property(lambda self: self.options.name_style)
+    num_beams = property(lambda self: self.options.num_beams)
+    max_new_tokens = property(lambda self: self.options.max_new_tokens)
+    allocation = property(lambda self: self.options.allocation)
+    chunk_segments = property(lambda self: self.options.chunk_segments)
+    progress = property(lambda self: self.options.progress)
 
     # --- public API ----------------------------------------------------------------------------------
 
@@ -301,7 +232,7 @@ class Translator:
         ``retranslate``: XLIFF/PO units that already have a translation, or are locked, are translated
         too (by default they are left as they are)."""
         from vnthai_mt.io.formats import read_document, write_document
-        from vnthai_mt.io.resume import Checkpoint, atomic_write_text, fingerprint_bytes, fingerprint_settings
+        from vnthai_mt.io.resume import Checkpoint, fingerprint_bytes, fingerprint_settings
 
         if str(input) != "-" and str(output) != "-" and Path(output).resolve() == Path(input).resolve():
             raise InputError("the output would overwrite the input; choose another output path", output)
@@ -334,7 +265,7 @@ class Translator:
                            annotations=[annotation(r) for r in reports])
             result = Report(reports, timings, self.settings, input=str(input), output=str(output))
             if report is not None:
-                atomic_write_text(report, json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+                write_report(result, report)
         except BaseException:
             if checkpoint is not None:
                 checkpoint.close()  # keep it: --resume continues from it
@@ -386,9 +317,9 @@ class Translator:
 
     def close(self) -> None:
         """Release the model and close the translation memory (also done by ``with``)."""
-        if self._cache is not None:
-            self._cache.close()
-            self._cache = None
+        if self._memory is not None:
+            self._memory.close()
+            self._memory = None
         self.backend = None  # drops the model and tokenizer: their memory is freed with the last reference
         self._enforcer = None
 
@@ -437,7 +368,7 @@ class Translator:
             for chunk in chunks:
                 if all(ids[i] in done for i in chunk):
                     for i in chunk:
-                        outputs[i], items[i], review[i], via[i] = _decode_record(done[ids[i]])
+                        outputs[i], items[i], review[i], via[i] = decode_outcome(done[ids[i]])
                     timings.resumed += len(chunk)
                     bar.update(len(chunk))
                     continue
@@ -446,7 +377,7 @@ class Translator:
                     outputs[i], review[i] = restore(text, carried[i])
                     items[i], via[i] = its, source
                 if record is not None:
-                    record({ids[i]: _encode_record(str(outputs[i]), items[i], review[i], via[i]) for i in chunk})
+                    record({ids[i]: encode_outcome(str(outputs[i]), items[i], review[i], via[i]) for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
@@ -490,18 +421,17 @@ class Translator:
         plans = [self._plan(t, pieces, spans) for t in texts]
         t0 = time.perf_counter()
         required = [find_required(p, self.matcher, names=renderer, spans=sp) for p, sp in zip(pieces, spans)]
-        keys = [_cache_source(p, r) for p, r in zip(pieces, required)]
+        keys = [memory_key(p, r) for p, r in zip(pieces, required)]
         timings.glossary_s += time.perf_counter() - t0
 
         hits: dict[str, str] = {}
         memory: dict[str, str] = {}
-        if self._cache is not None:
+        if self._memory is not None:
             from vnthai_mt.io.tmx import MEMORY
 
             # A desk's own memory (imported TMX) first: exact matches of the sentence, reported via memory.
-            memory = self._cache.get_many(MEMORY, "", pieces)
-            hits = self._cache.get_many(self._model_key, self._settings_fp,
-                                        [k for k, p in zip(keys, pieces) if p not in memory])
+            memory = self._memory.store.get_many(MEMORY, "", pieces)
+            hits = self._memory.get_many([k for k, p in zip(keys, pieces) if p not in memory])
         todo = list(dict.fromkeys(k for k, p in zip(keys, pieces) if k not in hits and p not in memory))
         first = {k: keys.index(k) for k in todo}
         if self._enforcer is None:  # kept: it caches token forms of renderings and the placeholder form
@@ -514,18 +444,18 @@ class Translator:
         for k, res in zip(todo, results):
             i = first[k]
             fresh[k] = (self._localize(res.text, pieces[i], required[i]), res.items)
-        if self._cache is not None and fresh:
-            self._cache.put_many(self._model_key, self._settings_fp,
+        if self._memory is not None and fresh:
+            self._memory.put_many(
                                  [(k, text) for k, (text, _) in fresh.items()])
         piece_out: list[tuple[str, list[Item]]] = []
         for r, k, p in zip(required, keys, pieces):
             if p in memory:
-                piece_out.append((memory[p], _check_cached(memory[p], r, via=MEMORY_VIA)))
+                piece_out.append((memory[p], check_remembered(memory[p], r, via=MEMORY_VIA)))
             elif k in fresh:
                 text, its = fresh[k]
                 piece_out.append((text, [Item(**i.to_dict()) for i in its]))
             else:
-                piece_out.append((hits[k], _check_cached(hits[k], r)))
+                piece_out.append((hits[k], check_remembered(hits[k], r)))
         out: list[tuple[str, list[Item], str | None]] = []
         for plan in plans:
             if plan.blank:
@@ -576,58 +506,6 @@ def check_segment_lengths(doc, name) -> None:
                              "split the text into paragraphs, one per line", name, seg.line)
 
 
-def _open_cache(cache):
-    if cache is None:
-        return None
-    if isinstance(cache, (str, Path)):
-        from vnthai_mt.io.cache import TranslationCache
-
-        return TranslationCache(cache)
-    return cache
-
-
-def _cache_source(piece: str, required: list[Required]) -> str:
-    """The memory's key text: the piece, plus its required renderings (they depend on the document's
-    names, so one sentence may need different Thai in two documents)."""
-    if not required:
-        return piece
-    return piece + " \u27e6" + "|".join(r.th for r in required) + "\u27e7"
-
-
-MEMORY_VIA = "memory"
-
-
-def _check_cached(text: str, required: list[Required], via: str = "cache") -> list[Item]:
-    from vnthai_mt.translate.repair import presence
-
-    found = presence(text, [r.th for r in required]) if required else []
-    return [Item(r.vi, r.th, r.kind, r.source, ENFORCED if ok else MISSING,
-                 via if ok or via != "cache" else None) for r, ok in zip(required, found)]
-
-
-def _encode_record(text: str, items: list[Item], review: list[str] | None = None, via: str | None = None) -> str:
-    obj: dict[str, Any] = {"t": text, "items": [i.to_dict() for i in items]}
-    if review:
-        obj["review"] = review
-    if via:
-        obj["via"] = via
-    return json.dumps(obj, ensure_ascii=False)
-
-
-def _decode_record(value: str) -> tuple[str, list[Item], list[str], str | None]:
-    obj = json.loads(value)
-    return obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", [])), obj.get("via")
-
-
-def annotation(segment: SegmentReport) -> Annotation:
-    """What a bilingual writer records for a segment: review when a required rendering is missing or
-    its tags could not be placed, and a one-line note of its enforcement report."""
-    parts = [f"{i.vi} → {i.th}: {i.status}" + (f" ({i.via})" if i.via else "") for i in segment.items]
-    parts.extend(segment.review)
-    note = "vnthai-mt: " + "; ".join(parts) if parts else None
-    return Annotation(review=segment.needs_review, note=note)
-
-
 class _NoBar:
     def update(self, n: int) -> None:
         pass
@@ -647,58 +525,4 @@ def _progress(total: int, wanted: bool, unit: str = "seg", position: int = 0):
 
     return tqdm(total=total, unit=unit, file=sys.stderr, leave=False, position=position)
 
-
-def write_combined_report(reports: Sequence[Report], path: str | Path) -> None:
-    """One JSON report for several files: each file's report and a total summary."""
-    from vnthai_mt.io.resume import atomic_write_text
-
-    total = Timings()
-    for r in reports:
-        total.add(r.timings)
-    all_segments = [s for r in reports for s in r.segments]
-    blob = {
-        "files": [r.to_dict() for r in reports],
-        "summary": summarize(all_segments),
-        "timings": total.to_dict(),
-        "settings": reports[0].settings if reports else {},
-    }
-    atomic_write_text(path, json.dumps(blob, ensure_ascii=False, indent=1) + "\n")
-
-
-# --- timing for the speed benchmark ---------------------------------------------------------------------
-
-
-def warm_up(translator: Translator) -> None:
-    """Load the lazily loaded parts (Thai word segmentation, name tables) so they are not timed."""
-    from vnthai_mt.translate.repair import _boundaries
-
-    _boundaries("ทดสอบ การ ตัด คำ")
-    renderer = name_renderer(build_registry(["Đồng chí Nguyễn Văn An"])) if translator.names else None
-    find_required("Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh", translator.matcher, names=renderer)
-
-
-def glossary_timing(translator: Translator, texts: Sequence[str]) -> dict[str, Any]:
-    """Translate ``texts`` once and return the glossary layer's time apart from the model's.
-
-    Keys: ``model_s`` (model, first pass), ``glossary_s`` (finding requirements, mask/restore, repair,
-    checks), ``constrain_s`` (inside the constrained-decoding processor), ``redecode_s`` (model time
-    of prefix-forcing passes), the same as percentages of ``model_s`` (``glossary_overhead_pct``,
-    ``constrain_overhead_pct``, ``redecode_overhead_pct``), ``total_overhead_pct`` (all three),
-    ``strategy``, ``backend``, ``sentences``, and the summary counts (``required``, ``missing``...).
-    With random weights the model writes no required rendering by itself, so every one is forced:
-    redecode_s is then a worst case.
-    """
-    warm_up(translator)
-    result = translator.translate_with_report(list(texts))
-    t = result.report.timings
-    out: dict[str, Any] = dict(t.to_dict())
-    model = t.model_s
-    out["total_overhead_pct"] = (
-        round(100 * (t.glossary_s + t.constrain_s + t.redecode_s) / model, 2) if model else None
-    )
-    out["strategy"] = translator.strategy
-    out["backend"] = translator.settings["backend"]
-    out.update({k: v for k, v in result.report.summary.items() if k != "segments"})
-    out["segments"] = len(texts)
-    return out
 

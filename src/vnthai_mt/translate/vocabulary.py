@@ -18,6 +18,9 @@ DIGITS: tuple[str, ...] = get_args(Digits)
 STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
 BACKENDS = ("transformers", "ctranslate2")
 ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
+# House style of transcribed names; the transcriber (names.translit.NAME_STYLES) checks the same pair
+# (tests/test_cli_vocabulary.py ties them): importing names here would cost the CLI's start-up.
+NAME_STYLES = ("spaced", "joined")
 QUANTIZATIONS = (
     "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32",
 )  # fmt: skip

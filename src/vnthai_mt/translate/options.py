@@ -1,0 +1,120 @@
+"""Everything a ``Translator`` is made from, in one value: checked once, shared by the CLI, and the
+source of the settings fingerprint that resume, the translation memory and reports rely on.
+
+>>> opts = TranslatorOptions(model="tiny", strategy="mask", num_beams=1)
+>>> opts.replace(era="ce").era
+'ce'
+>>> TranslatorOptions(num_beams=0)
+Traceback (most recent call last):
+...
+vnthai_mt.errors.InputError: num_beams must be at least 1 (--beams)
+
+``TranslatorOptions`` is frozen and picklable, so a worker process (or a Ray actor) can be handed the
+options and build the same translator: ``Translator.from_options(opts)``. ``settings(...)`` is the
+part of the options that changes the output, with the model and glossary identified by content;
+``settings_fingerprint`` hashes it, so two runs that would write different text never share a
+checkpoint or a memory entry. Options that only change speed (device, batch size, threads, progress)
+are not in it.
+
+Importing this module is cheap (no model library): the command line takes its defaults from here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from vnthai_mt.errors import InputError
+from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, NAME_STYLES, STRATEGIES
+
+DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
+DEFAULT_CHUNK_SEGMENTS = 32
+
+
+@dataclass(frozen=True)
+class TranslatorOptions:
+    """How to translate. Field by field (the command line's flag in brackets):
+
+    model: hub id or local folder [--model]; backend: one of ``BACKENDS`` [--backend]; glossaries:
+    extra glossary files stacked over the shipped ones [-g]; default_glossary: load the shipped ones
+    [--no-default-glossary]; strategy [--strategy]; era, digits [--era, --digits]; names: also
+    enforce rule transcriptions of names the glossary lacks [--no-names]; name_style: "spaced" or
+    "joined" [--name-style]; num_beams [--beams]; max_new_tokens [--max-new-tokens]; allocation
+    [--allocation]; chunk_segments: segments per checkpointed chunk; device, dtype, batch_tokens,
+    threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; cache:
+    SQLite translation memory path [--cache]; progress: show progress bars.
+    """
+
+    model: str = DEFAULT_MODEL
+    backend: str = "transformers"
+    glossaries: tuple[str, ...] = ()
+    default_glossary: bool = True
+    strategy: str = "hybrid"
+    era: str = "be"
+    digits: str = "arabic"
+    names: bool = True
+    name_style: str = "spaced"
+    num_beams: int = 4
+    max_new_tokens: int | None = None
+    allocation: str = "banks"
+    chunk_segments: int = DEFAULT_CHUNK_SEGMENTS
+    device: str = "auto"
+    dtype: str | None = None
+    batch_tokens: int | None = None
+    threads: int | None = None
+    cache: str | None = None
+    progress: bool = False
+
+    def __post_init__(self) -> None:
+        # Lists and paths are accepted; stored as a tuple of strings so the options stay hashable.
+        object.__setattr__(self, "glossaries", tuple(str(g) for g in self.glossaries))
+        object.__setattr__(self, "model", str(self.model))
+        if self.cache is not None:
+            object.__setattr__(self, "cache", str(self.cache))
+        for name, value, choices in (("backend", self.backend, BACKENDS), ("strategy", self.strategy, STRATEGIES),
+                                     ("era", self.era, ERAS), ("digits", self.digits, DIGITS),
+                                     ("name_style", self.name_style, NAME_STYLES),
+                                     ("allocation", self.allocation, ALLOCATIONS)):
+            if value not in choices:
+                raise InputError(f"unknown {name} {value!r} (choose {', '.join(choices)})")
+        counts: tuple[tuple[str, int | None, str], ...] = (
+            ("num_beams", self.num_beams, "--beams"), ("chunk_segments", self.chunk_segments, "--chunk-segments"),
+            ("max_new_tokens", self.max_new_tokens, "--max-new-tokens"),
+            ("batch_tokens", self.batch_tokens, "--batch-tokens"), ("threads", self.threads, "--threads"))
+        for field_name, count, flag in counts:
+            if count is not None and count < 1:
+                raise InputError(f"{field_name} must be at least 1 ({flag})")
+
+    def replace(self, **changes: Any) -> TranslatorOptions:
+        """A copy with some fields changed (checked again)."""
+        return dataclasses.replace(self, **changes)
+
+    def settings(self, *, model: str, model_id: str, backend: str, dtype: str | None,
+                 glossary: str) -> dict[str, Any]:
+        """What decides the output text: these options plus the loaded model's and glossary's identity
+        (``model_id`` and ``glossary`` are content fingerprints). The keys are part of the report's
+        interface (``settings`` in ``translate --report``)."""
+        return {
+            "model": model,
+            "model_id": model_id,
+            "backend": backend,
+            "dtype": dtype,
+            "strategy": self.strategy,
+            "glossary": glossary,
+            "names": self.names,
+            "name_style": self.name_style,
+            "era": self.era,
+            "digits": self.digits,
+            "num_beams": self.num_beams,
+            "max_new_tokens": self.max_new_tokens,
+            "allocation": self.allocation,
+            "chunk_segments": self.chunk_segments,
+        }
+
+
+def settings_fingerprint(settings: dict[str, Any]) -> str:
+    """One hash of ``TranslatorOptions.settings(...)``: equal exactly when the output would be."""
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
