@@ -22,9 +22,11 @@ FORMATS = ("text", "json", "html")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8; - for stdin)")
+    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8; - for stdin), "
+                   "or the Thai side of an XLIFF, PO or DOCX file")
     p.add_argument("--source", metavar="FILE.vi",
-                   help="the Vietnamese source, line-aligned: adds key-term and number checks")
+                   help="the Vietnamese source, line-aligned: adds key-term and number checks "
+                   "(an XLIFF or PO file is its own source)")
     p.add_argument("--glossary", "-g", action="append", default=[], metavar="G",
                    help="glossary file (TSV/CSV/TBX) on top of the shipped ones; repeatable")
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
@@ -71,12 +73,23 @@ def _check(args):
 
     _guard(args)
     doc = read_document(args.file)
-    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else _own_source(doc)
     glossary = load_glossaries(_project.glossaries(args), include_default=not args.no_default_glossary)
-    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path,
+    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.name,
                          source_file=args.source)
     project = _project.project(args)
     return doc, project.filter(result) if project else result
+
+
+def _own_source(doc) -> list[str] | None:
+    """A bilingual file (XLIFF, PO) is its own line-aligned source: the key-term and number checks run
+    without --source."""
+    if doc.fmt not in ("xliff", "po"):
+        return None
+    from vnthai_mt.io.formats import read_document
+    from vnthai_mt.io.inline import strip_markers
+
+    return [strip_markers(t) for t in read_document(doc.path, doc.fmt).texts]
 
 
 def _guard(args) -> None:
@@ -140,15 +153,26 @@ def run_fix(args) -> int:
         raise InputError("--decisions and --only do not combine (the decisions say what to fix)")
     _guard(args)
     doc = read_document(args.file)
-    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else _own_source(doc)
     glossary = load_glossaries(_project.glossaries(args), include_default=not args.no_default_glossary)
     project = _project.project(args)
     if args.decisions:
         fixed = _fix_with_decisions(args, doc, source, glossary)
     else:
-        _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.path,
+        _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.name,
                              keep=project.filter if project else None)
-    new_text = doc.text(fixed.lines)
+    if doc.fmt == "txt":
+        old_text, new_text = doc.text(), doc.text(fixed.lines)
+        new_bytes = None
+    else:  # XLIFF, PO, DOCX: the diff shows the Thai segments; the file is written in its format
+        from vnthai_mt.io.formats import render_document
+        from vnthai_mt.io.inline import strip_markers
+
+        old_text = "".join(strip_markers(t) + "\n" for t in doc.lines)
+        new_text = "".join(strip_markers(t) + "\n" for t in fixed.lines)
+        new_bytes = render_document(doc, fixed.lines)
+        if args.output == "-" and doc.fmt == "docx":
+            raise InputError("a .docx cannot be written to stdout; give -o FILE.docx")
     if args.json:
         if args.output == "-":
             raise InputError("--json prints to stdout, which -o - already uses")
@@ -158,15 +182,24 @@ def run_fix(args) -> int:
             "skipped": [vars(e) for e in fixed.skipped],
         }, ensure_ascii=False, indent=2) + "\n")
     elif args.output != "-":
-        sys.stdout.write(unified_diff(doc.path, doc.text(), new_text))
+        sys.stdout.write(unified_diff(doc.name, old_text, new_text))
     if args.output == "-":
-        sys.stdout.write(new_text)
+        if new_bytes is None:
+            sys.stdout.write(new_text)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(new_bytes)
     elif args.output:
-        _write(args.output, new_text)
+        if new_bytes is None:
+            _write(args.output, new_text)
+        else:
+            from vnthai_mt.io.resume import atomic_write_bytes
+
+            atomic_write_bytes(args.output, new_bytes)
     where = {None: " (diff only; use -o to write)", "-": "; wrote it to stdout"}.get(
         args.output, f"; wrote {args.output}")
     if not args.quiet:
-        print(f"{doc.path}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
+        print(f"{doc.name}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
               file=sys.stderr)
     return 0
 
@@ -181,7 +214,7 @@ def _fix_with_decisions(args, doc, source, glossary):
     from vnthai_mt.qa.decisions import apply_decisions, read_decisions
 
     decisions, sha = read_decisions(args.decisions)
-    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path)
+    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.name)
     if sha and sha != fingerprint_bytes(doc.text().encode("utf-8")):
         logging.getLogger("vnthai_mt").warning("%s: the decisions were made on another version of this text",
                                                args.decisions)

@@ -38,7 +38,7 @@ def _document(text: Text) -> Document:
     lines = list(text)
     if not all(isinstance(line, str) for line in lines):
         raise InputError("expected a path, a string or a list of strings")
-    return Document("<text>", lines, ["\n"] * len(lines))
+    return Document.from_lines(lines)
 
 
 def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | Glossary,
@@ -49,7 +49,7 @@ def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | 
         src = _document(source)
         if len(src.lines) != len(doc.lines):
             raise InputError(f"the source has {len(src.lines)} lines but the Thai text has "
-                             f"{len(doc.lines)}; they must be line-aligned", src.path)
+                             f"{len(doc.lines)}; they must be line-aligned", src.name)
     glossary = glossaries if isinstance(glossaries, Glossary) else load_glossaries(
         list(glossaries), include_default=default_glossary)
     if project is not None:
@@ -69,8 +69,8 @@ def check(
     """The findings of the editors' check on ``text`` (see the module doc)."""
     folder = Project(project) if project is not None else None
     doc, src, glossary = _inputs(text, source, glossaries, default_glossary, folder)
-    result = check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.path,
-                         source_file=None if src is None else src.path)
+    result = check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.name,
+                         source_file=None if src is None else src.name)
     return folder.filter(result) if folder else result
 
 
@@ -93,7 +93,7 @@ def fix(
     if decisions is not None:
         if isinstance(decisions, (str, Path)):
             decisions = read_decisions(decisions)[0]
-        result = check_lines(doc.lines, glossary, source=source_lines, era=era, file=doc.path)
+        result = check_lines(doc.lines, glossary, source=source_lines, era=era, file=doc.name)
         return apply_decisions(doc.lines, result, decisions)
-    return fix_lines(doc.lines, glossary, source=source_lines, era=era, only=only, file=doc.path,
+    return fix_lines(doc.lines, glossary, source=source_lines, era=era, only=only, file=doc.name,
                      keep=folder.filter if folder else None)[1]

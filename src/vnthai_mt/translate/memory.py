@@ -55,8 +55,9 @@ def memory_key(piece: str, required: list[Required]) -> str:
     return piece + " \u27e6" + "|".join(r.th for r in required) + "\u27e7"
 
 
-def check_remembered(text: str, required: list[Required]) -> list[Item]:
-    """Items for a translation served from the memory: present renderings are ``enforced`` via cache."""
+def check_remembered(text: str, required: list[Required], via: str = "cache") -> list[Item]:
+    """Items for a translation served from the memory: present renderings are ``enforced`` via cache
+    (``via="memory"``: from an imported TMX; then a missing one says so too)."""
     found = find_renderings(text, [r.th for r in required]) if required else []
-    return [Item(r.vi, r.th, r.kind, r.source, ENFORCED if ok else MISSING, "cache" if ok else None)
-            for r, ok in zip(required, found)]
+    return [Item(r.vi, r.th, r.kind, r.source, ENFORCED if ok else MISSING,
+                 via if ok or via != "cache" else None) for r, ok in zip(required, found)]

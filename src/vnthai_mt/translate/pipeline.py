@@ -45,14 +45,17 @@ from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
 from vnthai_mt.io.guard import make_folder
 from vnthai_mt.io.identity import fingerprint_model
+from vnthai_mt.io.inline import Tag
 from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import Enforcer, Item, Timings
 from vnthai_mt.translate.memory import Memory, check_remembered, memory_key
 from vnthai_mt.translate.options import DEFAULT_MODEL, TranslatorOptions, settings_fingerprint
 from vnthai_mt.translate.report import (
+    MEMORY_VIA,
     Report,
     Result,
     SegmentReport,
+    annotation,
     decode_outcome,
     encode_outcome,
     write_combined_report,
@@ -67,6 +70,7 @@ from vnthai_mt.translate.requirements import (
     piece_name_spans,
     unenforced_names,
 )
+from vnthai_mt.translate.tags import carry, restore
 from vnthai_mt.translate.vocabulary import NAME_STYLES, Digits, Era
 
 _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization touches these
@@ -196,14 +200,20 @@ class Translator:
             return self.translate_with_report([texts]).texts[0]
         return self.translate_with_report(texts).texts
 
-    def translate_with_report(self, texts: str | Sequence[str], ids: Sequence[str] | None = None) -> Result:
-        """The translations with their report (``Result.texts``, ``Result.report``); a ``str`` is one text."""
+    def translate_with_report(self, texts: str | Sequence[str], ids: Sequence[str] | None = None,
+                              tags: Sequence[Sequence[Tag]] | None = None) -> Result:
+        """The translations with their report (``Result.texts``, ``Result.report``); a ``str`` is one text.
+
+        Inline tags (``io.inline`` markers in the texts, described by ``tags``, one list per text) are
+        carried through the model and put back; a text whose tags cannot be placed keeps them all and
+        is reported with ``review``."""
         texts = [texts] if isinstance(texts, str) else list(texts)
         if not all(isinstance(t, str) for t in texts):
             raise InputError("translate takes a string or a list of strings")
         ids = list(ids) if ids is not None else [str(i) for i in range(1, len(texts) + 1)]
         timings = Timings()
-        outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings)
+        outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings,
+                                                    tags=tags)
         self.timings.add(timings)
         return Result(outputs, Report(reports, timings, self.settings))
 
@@ -219,19 +229,24 @@ class Translator:
         out_field: str | None = None,
         *,
         done_record: str | Path | None = None,
+        retranslate: bool = False,
     ) -> Report:
         """Translate one document into ``output`` (same format); ``"-"`` reads stdin / writes stdout.
 
         ``done_record`` (folder runs): where the finished file's checkpoint is kept, so that
-        ``resume=True`` takes a complete output from it instead of translating the file again."""
+        ``resume=True`` takes a complete output from it instead of translating the file again.
+        ``retranslate``: XLIFF/PO units that already have a translation, or are locked, are translated
+        too (by default they are left as they are)."""
         from vnthai_mt.io.formats import read_document, write_document
         from vnthai_mt.io.resume import Checkpoint, fingerprint_bytes, fingerprint_settings
 
         if str(input) != "-" and str(output) != "-" and Path(output).resolve() == Path(input).resolve():
             raise InputError("the output would overwrite the input; choose another output path", output)
-        doc = read_document(input, fmt, field, column)
+        doc = read_document(input, fmt, field, column, retranslate=retranslate)
         check_segment_lengths(doc, "<stdin>" if str(input) == "-" else input)
-        texts = doc.texts
+        # Skipped units (already translated, locked) are blank for the model: the writer keeps them.
+        texts = ["" if s.skip else s.text for s in doc.segments]
+        seg_tags = [[] if s.skip else s.tags for s in doc.segments]
         ids = doc.ids
         timings = Timings()
         checkpoint = None
@@ -250,9 +265,10 @@ class Translator:
         try:
             outputs, reports = self._translate_segments(
                 texts, ids, [s.line for s in doc.segments], timings, done=done,
-                record=checkpoint.record if checkpoint is not None else None,
+                record=checkpoint.record if checkpoint is not None else None, tags=seg_tags,
             )
-            write_document(doc, outputs, output, out_field=out_field)
+            write_document(doc, outputs, output, out_field=out_field,
+                           annotations=[annotation(r) for r in reports])
             result = Report(reports, timings, self.settings, input=str(input), output=str(output))
             if report is not None:
                 write_report(result, report)
@@ -276,6 +292,7 @@ class Translator:
         column: str | int | None = None,
         resume: bool = False,
         report: str | Path | None = None,
+        retranslate: bool = False,
     ) -> list[Report]:
         """Translate every supported file under ``input_dir`` into the same place under ``output_dir``."""
         import shutil
@@ -295,7 +312,7 @@ class Translator:
                 rel = dst.relative_to(output_dir)
                 record = done_dir / rel.with_name(rel.name + ".jsonl")
                 reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume,
-                                                   done_record=record))
+                                                   done_record=record, retranslate=retranslate))
                 files.update(1)
         finally:
             files.close()
@@ -329,10 +346,14 @@ class Translator:
         *,
         done: dict[str, str] | None = None,
         record: Callable[[dict[str, str]], None] | None = None,
+        tags: Sequence[Sequence[Tag]] | None = None,
     ) -> tuple[list[str], list[SegmentReport]]:
         if self.backend is None:
             raise InputError("this Translator was closed; make a new one")
         done = done or {}
+        # Inline tags travel as placeholders; the model (and the names registry) sees those.
+        carried = [carry(t, tags[i] if tags is not None else None) for i, t in enumerate(texts)]
+        texts = [c.text for c in carried]
         t0 = time.perf_counter()
         renderer = None
         if self.names:
@@ -343,6 +364,8 @@ class Translator:
         timings.glossary_s += time.perf_counter() - t0
         outputs: list[str | None] = [None] * len(texts)
         items: list[list[Item]] = [[] for _ in texts]
+        review: list[list[str]] = [[] for _ in texts]
+        via: list[str | None] = [None] * len(texts)
         # Fixed chunks of segment positions: a resumed run rebuilds exactly the same batches.
         chunks = [list(range(i, min(i + self.chunk_segments, len(texts))))
                   for i in range(0, len(texts), self.chunk_segments)]
@@ -351,21 +374,23 @@ class Translator:
             for chunk in chunks:
                 if all(ids[i] in done for i in chunk):
                     for i in chunk:
-                        outputs[i], items[i] = decode_outcome(done[ids[i]])
+                        outputs[i], items[i], review[i], via[i] = decode_outcome(done[ids[i]])
                     timings.resumed += len(chunk)
                     bar.update(len(chunk))
                     continue
                 results = self._translate_chunk([texts[i] for i in chunk], renderer, timings)
-                for i, (text, its) in zip(chunk, results):
-                    outputs[i], items[i] = text, its
+                for i, (text, its, source) in zip(chunk, results):
+                    outputs[i], review[i] = restore(text, carried[i])
+                    items[i], via[i] = its, source
                 if record is not None:
-                    record({ids[i]: encode_outcome(str(outputs[i]), items[i]) for i in chunk})
+                    record({ids[i]: encode_outcome(str(outputs[i]), items[i], review[i], via[i]) for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
         left = [unenforced_names(vietnamese.normalize(t), self.matcher, names=renderer, spans=self._doc_spans.get(t))
                 if renderer is not None and t.strip() else [] for t in texts]
-        reports = [SegmentReport(sid, line, its, un) for sid, line, its, un in zip(ids, lines, items, left)]
+        reports = [SegmentReport(sid, line, its, un, rev, v)
+                   for sid, line, its, un, rev, v in zip(ids, lines, items, left, review, via)]
         return [o if o is not None else "" for o in outputs], reports
 
     def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:
@@ -395,7 +420,8 @@ class Translator:
                          else [None] * (len(pieces) - first))
         return plan
 
-    def _translate_chunk(self, texts: list[str], renderer, timings: Timings) -> list[tuple[str, list[Item]]]:
+    def _translate_chunk(self, texts: list[str], renderer,
+                         timings: Timings) -> list[tuple[str, list[Item], str | None]]:
         from vnthai_mt.text.sentences import rejoin
 
         pieces: list[str] = []
@@ -407,9 +433,14 @@ class Translator:
         timings.glossary_s += time.perf_counter() - t0
 
         hits: dict[str, str] = {}
+        memory: dict[str, str] = {}
         if self._memory is not None:
-            hits = self._memory.get_many(keys)
-        todo = list(dict.fromkeys(k for k in keys if k not in hits))
+            from vnthai_mt.io.tmx import MEMORY
+
+            # A desk's own memory (imported TMX) first: exact matches of the sentence, reported via memory.
+            memory = self._memory.store.get_many(MEMORY, "", pieces)
+            hits = self._memory.get_many([k for k, p in zip(keys, pieces) if p not in memory])
+        todo = list(dict.fromkeys(k for k, p in zip(keys, pieces) if k not in hits and p not in memory))
         first = {k: keys.index(k) for k in todo}
         if self._enforcer is None:  # kept: it caches token forms of renderings and the placeholder form
             self._enforcer = Enforcer(self.backend, self.strategy, num_beams=self.num_beams,
@@ -425,24 +456,27 @@ class Translator:
             self._memory.put_many(
                                  [(k, text) for k, (text, _) in fresh.items()])
         piece_out: list[tuple[str, list[Item]]] = []
-        for r, k in zip(required, keys):
-            if k in fresh:
+        for r, k, p in zip(required, keys, pieces):
+            if p in memory:
+                piece_out.append((memory[p], check_remembered(memory[p], r, via=MEMORY_VIA)))
+            elif k in fresh:
                 text, its = fresh[k]
                 piece_out.append((text, [Item(**i.to_dict()) for i in its]))
             else:
                 piece_out.append((hits[k], check_remembered(hits[k], r)))
-        out: list[tuple[str, list[Item]]] = []
+        out: list[tuple[str, list[Item], str | None]] = []
         for plan in plans:
             if plan.blank:
-                out.append((plan.original, []))
+                out.append((plan.original, [], None))
                 continue
             parts, its = [], []
+            from_memory = all(pieces[i] in memory for piece_ids, _ in plan.parts for i in piece_ids)
             for piece_ids, sub_info in plan.parts:
                 translated = [piece_out[i][0] for i in piece_ids]
                 for i in piece_ids:
                     its.extend(piece_out[i][1])
                 parts.append(rejoin(translated, sub_info) if sub_info is not None else translated[0])
-            out.append((rejoin(parts, plan.info), its))
+            out.append((rejoin(parts, plan.info), its, MEMORY_VIA if from_memory else None))
         return out
 
     def _localize(self, text: str, source: str, required: list[Required]) -> str:

@@ -19,23 +19,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vnthai_mt.io.formats.model import Annotation
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, Item, Timings
 from vnthai_mt.translate.requirements import Unenforced
+
+MEMORY_VIA = "memory"  # a segment served from an imported translation memory (io.tmx)
 
 
 @dataclass
 class SegmentReport:
-    """One segment's required renderings (``items``) and the names left to the model (``unenforced``:
-    foreign names without an established Thai form, names read with low confidence)."""
+    """One segment's required renderings (``items``), the names left to the model (``unenforced``:
+    foreign names without an established Thai form, names read with low confidence), why it needs
+    review (``review``: e.g. its inline tags could not be placed in a valid order; empty when it needs
+    none) and ``via`` ("memory": every sentence came from the imported translation memory)."""
 
     id: str
     line: int
     items: list[Item] = field(default_factory=list)
     unenforced: list[Unenforced] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    via: str | None = None
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review) or any(i.status == MISSING for i in self.items)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
-                "unenforced": [u.to_dict() for u in self.unenforced]}
+        out: dict[str, Any] = {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
+                               "unenforced": [u.to_dict() for u in self.unenforced], "review": list(self.review)}
+        if self.via is not None:
+            out["via"] = self.via
+        return out
 
 
 def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
@@ -48,6 +62,8 @@ def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
         **counts,
         "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
         "unenforced": sum(len(s.unenforced) for s in segments),
+        "needs_review": sum(s.needs_review for s in segments),
+        "memory": sum(s.via == MEMORY_VIA for s in segments),
     }
 
 
@@ -72,7 +88,7 @@ class Report:
             "settings": self.settings,
             "summary": self.summary,
             "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items or s.unenforced],
+            "segments": [s.to_dict() for s in self.segments if s.items or s.unenforced or s.review or s.via],
         }
 
 
@@ -108,11 +124,26 @@ def write_combined_report(reports: Sequence[Report], path: str | Path) -> None:
     atomic_write_text(path, json.dumps(blob, ensure_ascii=False, indent=1) + "\n")
 
 
-def encode_outcome(text: str, items: list[Item]) -> str:
-    """One segment's translation and items as the one-line JSON a checkpoint keeps."""
-    return json.dumps({"t": text, "items": [i.to_dict() for i in items]}, ensure_ascii=False)
+def encode_outcome(text: str, items: list[Item], review: list[str] | None = None, via: str | None = None) -> str:
+    """One segment's translation, items, review reasons and ``via`` as the one-line JSON a checkpoint
+    keeps (the last two only when set, so plain runs keep the same records)."""
+    obj: dict[str, Any] = {"t": text, "items": [i.to_dict() for i in items]}
+    if review:
+        obj["review"] = review
+    if via:
+        obj["via"] = via
+    return json.dumps(obj, ensure_ascii=False)
 
 
-def decode_outcome(value: str) -> tuple[str, list[Item]]:
+def decode_outcome(value: str) -> tuple[str, list[Item], list[str], str | None]:
     obj = json.loads(value)
-    return obj["t"], [Item(**i) for i in obj.get("items", [])]
+    return obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", [])), obj.get("via")
+
+
+def annotation(segment: SegmentReport) -> Annotation:
+    """What a bilingual writer records for a segment: review when a required rendering is missing or
+    its tags could not be placed, and a one-line note of its enforcement report."""
+    parts = [f"{i.vi} → {i.th}: {i.status}" + (f" ({i.via})" if i.via else "") for i in segment.items]
+    parts.extend(segment.review)
+    note = "vnthai-mt: " + "; ".join(parts) if parts else None
+    return Annotation(review=segment.needs_review, note=note)
