@@ -474,6 +474,12 @@ def load_backend(
     num_beams: int = 4,
     max_new_tokens: int | None = None,
     threads: int | None = None,
+    document_segments: int = 1,
+    api_base: str | None = None,
+    api_timeout: float = 120.0,
+    api_retries: int = 4,
+    api_concurrency: int = 4,
+    api_prefill: bool = True,
 ) -> Backend:
     """Load ``model`` (hub id or folder) with ``backend``.
 
@@ -482,22 +488,40 @@ def load_backend(
     converted, e.g. int8). batch_tokens: padded source tokens per batch (default 1024 on CPU, 8192 on
     CUDA). num_beams / max_new_tokens: defaults for translate() (max_new_tokens default: about twice
     the source length). threads: CPU threads for CTranslate2 (default: the CPUs this process may use).
+
+    A decoder-only folder (``...ForCausalLM`` with a chat template) gets ``llm.CausalBackend``;
+    ``backend="openai"`` talks to the server at ``api_base`` (``openai_backend``), ``model`` naming
+    the server's model. document_segments and the api_* options are theirs (see ``TranslatorOptions``).
     """
     if backend not in BACKENDS:
-        raise InputError(f"unknown backend {backend!r} (choose {' or '.join(BACKENDS)})")
+        raise InputError(f"unknown backend {backend!r} (choose {', '.join(BACKENDS)})")
     if device not in ("auto", "cpu", "cuda") and not device.startswith("cuda:"):
         raise InputError(f"unknown device {device!r} (choose auto, cpu or cuda)")
     if num_beams < 1:
         raise InputError("num_beams must be at least 1")
-    quiet_progress_bars()
-    path = resolve_model(str(model), backend)
     options: dict[str, Any] = {
         "batch_tokens": batch_tokens or 0,
         "num_beams": num_beams,
         "max_new_tokens": max_new_tokens,
     }
     engine: Backend
-    if backend == "ctranslate2":
+    if backend == "openai":
+        from vnthai_mt.translate.openai_backend import OpenAIBackend
+
+        if not api_base:
+            raise InputError("the openai backend needs the server's address (--api-base http://HOST:PORT/v1)")
+        engine = OpenAIBackend(str(model), api_base, timeout=api_timeout, retries=api_retries,
+                               concurrency=api_concurrency, prefill=api_prefill,
+                               document_segments=document_segments, **options)
+        engine.batch_tokens = engine.batch_tokens or 1024
+        return engine
+    quiet_progress_bars()
+    path = resolve_model(str(model), backend)
+    from vnthai_mt.translate.llm import CausalBackend, is_causal_folder
+
+    if backend == "transformers" and is_causal_folder(path):
+        engine = CausalBackend(path, device=device, dtype=dtype, document_segments=document_segments, **options)
+    elif backend == "ctranslate2":
         engine = CTranslate2Backend(path, device=device, dtype=dtype, threads=threads, **options)
     else:
         engine = TransformersBackend(path, device=device, dtype=dtype, **options)

@@ -143,6 +143,8 @@ class Translator:
             engine = load_backend(
                 opts.model, opts.backend, device=opts.device, dtype=opts.dtype, batch_tokens=opts.batch_tokens,
                 num_beams=opts.num_beams, max_new_tokens=opts.max_new_tokens, threads=opts.threads,
+                document_segments=opts.document_segments, api_base=opts.api_base, api_timeout=opts.api_timeout,
+                api_retries=opts.api_retries, api_concurrency=opts.api_concurrency, api_prefill=opts.api_prefill,
             )
         self.backend = engine
         self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
@@ -197,9 +199,10 @@ class Translator:
             raise InputError("translate takes a string or a list of strings")
         ids = list(ids) if ids is not None else [str(i) for i in range(1, len(texts) + 1)]
         timings = Timings()
+        before = self._usage()
         outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings)
         self.timings.add(timings)
-        return Result(outputs, Report(reports, timings, self.settings))
+        return Result(outputs, Report(reports, timings, self.settings, llm=self._usage_since(before)))
 
     def translate_file(
         self,
@@ -228,6 +231,7 @@ class Translator:
         texts = doc.texts
         ids = doc.ids
         timings = Timings()
+        before = self._usage()
         checkpoint = None
         done: dict[str, str] = {}
         if str(output) != "-":
@@ -247,7 +251,8 @@ class Translator:
                 record=checkpoint.record if checkpoint is not None else None,
             )
             write_document(doc, outputs, output, out_field=out_field)
-            result = Report(reports, timings, self.settings, input=str(input), output=str(output))
+            result = Report(reports, timings, self.settings, input=str(input), output=str(output),
+                            llm=self._usage_since(before))
             if report is not None:
                 write_report(result, report)
         except BaseException:
@@ -311,6 +316,15 @@ class Translator:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _usage(self):
+        usage = getattr(self.backend, "usage", None)
+        return usage.copy() if usage is not None else None
+
+    def _usage_since(self, before) -> dict[str, Any] | None:
+        """What the instruction model did in this run (requests, tokens, hygiene), for the report."""
+        usage = getattr(self.backend, "usage", None)
+        return usage.minus(before).to_dict() if usage is not None and before is not None else None
 
     # --- the work ------------------------------------------------------------------------------------
 
@@ -408,6 +422,8 @@ class Translator:
                                       max_new_tokens=self.max_new_tokens, allocation=self.allocation)
         enforcer = self._enforcer
         enforcer.timings = timings
+        if getattr(self.backend, "uses_prompts", False):  # an instruction model: its prompt lists them
+            self.backend.set_requirements([pieces[first[k]] for k in todo], [required[first[k]] for k in todo])
         results = enforcer.run([pieces[first[k]] for k in todo], [required[first[k]] for k in todo])
         fresh: dict[str, tuple[str, list[Item]]] = {}
         for k, res in zip(todo, results):

@@ -53,6 +53,7 @@ class Report:
     settings: dict[str, Any]
     input: str | None = None
     output: str | None = None
+    llm: dict[str, Any] | None = None  # instruction models: requests, tokens, what hygiene stripped
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -66,6 +67,7 @@ class Report:
             "summary": self.summary,
             "timings": self.timings.to_dict(),
             "segments": [s.to_dict() for s in self.segments if s.items],
+            **({"llm": self.llm} if self.llm is not None else {}),
         }
 
 

@@ -16,7 +16,9 @@ Digits = Literal["arabic", "thai", "keep"]
 ERAS: tuple[str, ...] = get_args(Era)
 DIGITS: tuple[str, ...] = get_args(Digits)
 STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
-BACKENDS = ("transformers", "ctranslate2")
+# transformers: seq2seq models and decoder-only instruction models (recognised by their config);
+# openai: any OpenAI-compatible chat server (--api-base).
+BACKENDS = ("transformers", "ctranslate2", "openai")
 ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
 # House style of transcribed names; the transcriber (names.translit.NAME_STYLES) checks the same pair
 # (tests/test_cli_vocabulary.py ties them): importing names here would cost the CLI's start-up.
