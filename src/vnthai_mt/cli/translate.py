@@ -29,6 +29,9 @@ examples:
   vnthai-mt translate article.vi.txt -o article.th.txt --report report.json
   vnthai-mt translate news/ -o news-th/ --backend ctranslate2 --model nllb-ct2 --resume
   vnthai-mt translate items.jsonl -o items.th.jsonl --field vi --glossary my_terms.tsv
+  vnthai-mt translate article.vi.txt -o article.th.txt --model Qwen/Qwen2.5-1.5B-Instruct
+  vnthai-mt translate article.vi.txt -o article.th.txt --backend openai \
+      --api-base http://127.0.0.1:8000/v1 --model NAME          # key: $VNTHAI_MT_API_KEY
 """
 
 
@@ -82,6 +85,20 @@ def register(sub) -> None:
     p.add_argument("--threads", type=int, default=None, metavar="N",
                    help="CPU threads for the model (default: all available)")
     p.add_argument("--chunk-segments", type=int, default=DEFAULTS.chunk_segments, help=argparse.SUPPRESS)
+    llm = p.add_argument_group("instruction models (decoder-only --model, or --backend openai)")
+    llm.add_argument("--document-segments", type=int, default=DEFAULTS.document_segments, metavar="N",
+                     help="sentences per request in the free pass, marked and checked (default 1)")
+    llm.add_argument("--api-base", default=None, metavar="URL",
+                     help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (with --backend openai; "
+                     "the key is read from VNTHAI_MT_API_KEY or OPENAI_API_KEY)")
+    llm.add_argument("--api-timeout", type=float, default=DEFAULTS.api_timeout, metavar="S",
+                     help=f"seconds to wait for one answer (default {DEFAULTS.api_timeout:g})")
+    llm.add_argument("--api-retries", type=int, default=DEFAULTS.api_retries, metavar="N",
+                     help=f"retries on 429/5xx/timeouts, with backoff (default {DEFAULTS.api_retries})")
+    llm.add_argument("--api-concurrency", type=int, default=DEFAULTS.api_concurrency, metavar="N",
+                     help=f"requests in flight at most (default {DEFAULTS.api_concurrency})")
+    llm.add_argument("--no-api-prefill", action="store_true",
+                     help="the server cannot continue an assistant prefix: no prefix forcing")
     p.add_argument("--json", action="store_true", help="print a JSON summary to stdout")
     p.set_defaults(func=run)
 
@@ -153,7 +170,7 @@ def _guard(pairs: list[tuple[str, str]], args) -> None:
 
     guard = WriteGuard().inputs("input", [f for f, _ in pairs]).inputs("glossary", args.glossary)
     model = Path(args.model)
-    if model.is_dir():
+    if model.is_dir() and args.backend != "openai":
         guard.inputs("model file", [p for p in model.rglob("*") if p.is_file()])
     for _, dst in pairs:
         guard.output("output", dst)
@@ -192,6 +209,12 @@ def run(args) -> int:
         threads=args.threads,
         cache=args.cache,
         progress=show_progress(args),
+        document_segments=args.document_segments,
+        api_base=args.api_base,
+        api_timeout=args.api_timeout,
+        api_retries=args.api_retries,
+        api_concurrency=args.api_concurrency,
+        api_prefill=not args.no_api_prefill,
     )  # checked here, before any input is read or the model loads
     _guard(_check_inputs(jobs, args), args)
 

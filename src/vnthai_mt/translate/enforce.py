@@ -16,7 +16,9 @@ Strategies (``--strategy``):
   ``constraints.ConstrainedDecoding`` (greedy or beam, with dynamic beam allocation). CTranslate2 has no
   per-step hook, so there it means prefix forcing (below) after a free translation.
 - ``hybrid`` (default): constrain (Transformers) or a free translation (CTranslate2), then repair, then
-  prefix forcing for whatever is still missing, then repair again. This reaches 100% presence on both
+  (instruction models, ``supports_misses``: ask again with the missing renderings named, at most
+  ``ASK_AGAIN_ROUNDS`` times, keeping an answer only if it has more of them, then repair) prefix
+  forcing for whatever is still missing, then repair again. This reaches 100% presence on both
   backends unless a rendering cannot fit the model's length limit.
 
 Prefix forcing, one missing rendering per round, for all sentences at once: cut the current output at a
@@ -82,9 +84,11 @@ class Timings:
     redecoded: int = 0  # sentences that needed prefix forcing
     rounds: int = 0
     resumed: int = 0  # segments read back from a checkpoint instead of translated
+    asked_again: int = 0  # sentences an instruction model was asked again with the misses named
 
     def add(self, other: Timings) -> None:
-        for name in ("model_s", "redecode_s", "constrain_s", "glossary_s", "redecoded", "rounds", "resumed"):
+        for name in ("model_s", "redecode_s", "constrain_s", "glossary_s", "redecoded", "rounds", "resumed",
+                     "asked_again"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def to_dict(self) -> dict[str, float | int | None]:
@@ -100,6 +104,7 @@ class Timings:
             "redecoded_sentences": self.redecoded,
             "prefix_rounds": self.rounds,
             "resumed_segments": self.resumed,
+            "asked_again_sentences": self.asked_again,
         }
 
 
@@ -168,6 +173,8 @@ class Enforcer:
             self._mark(outputs, reqs, via, "model")
         if s in ("repair", "hybrid"):
             outputs = self._repair(outputs, reqs, via)
+        if s == "hybrid" and getattr(self.backend, "supports_misses", False):
+            outputs = self._ask_again(sources, outputs, reqs, via)
         if s == "hybrid" or (s == "constrain" and not self.uses_constrained_decoding):
             outputs = self._force_prefixes(sources, outputs, reqs, via)
             if s == "hybrid":
@@ -344,6 +351,38 @@ class Enforcer:
         self._mark(fixed, required, via, "model")
         return fixed
 
+    # --- ask again (instruction models) ------------------------------------------------------------------
+
+    def _ask_again(self, sources, outputs, required, via) -> list[str]:
+        """Ask the model again for sentences that still miss renderings, naming them in the prompt."""
+        from vnthai_mt.translate.prompt import Hint
+
+        outputs = list(outputs)
+        for _ in range(ASK_AGAIN_ROUNDS):
+            todo = [k for k, marks in enumerate(via) if required[k] and not all(marks)]
+            if not todo:
+                break
+            misses = [[Hint(r.vi, r.th, r.kind) for r, how in zip(required[k], via[k]) if how is None]
+                      for k in todo]
+            t0 = time.perf_counter()
+            with _quiet_backend():
+                answers = self.backend.translate([sources[k] for k in todo], misses=misses,
+                                                 num_beams=self.num_beams, max_new_tokens=self.max_new_tokens)
+            self.timings.redecode_s += time.perf_counter() - t0
+            self.timings.asked_again += len(todo)
+            with _Clock(self.timings, "glossary_s"):
+                for k, answer in zip(todo, answers):
+                    answer = thai.normalize(answer)
+                    before = sum(1 for m in via[k] if m)
+                    fixed, how = repair.repair(answer, required[k])
+                    found = repair.presence(fixed, [r.th for r in required[k]])
+                    if sum(found) <= before:
+                        continue  # not better: keep the first answer
+                    outputs[k] = fixed
+                    for i, ok in enumerate(found):
+                        via[k][i] = (how[i] or "ask-again") if ok else None
+        return outputs
+
     # --- prefix forcing ----------------------------------------------------------------------------------
 
     def _force_prefixes(self, sources, outputs, required, via) -> list[str]:
@@ -422,6 +461,7 @@ class Enforcer:
         return None, 0
 
 
+ASK_AGAIN_ROUNDS = 1  # instruction models: requests naming the misses before prefix forcing
 _MIN_CONTINUATION = 4  # new tokens the model must still be able to write after a forced prefix
 _CONTINUATION_FLOOR = 8  # new tokens a prefix-forcing pass may always write
 

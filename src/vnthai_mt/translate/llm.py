@@ -35,8 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from vnthai_mt.errors import InputError, ModelNotFoundError
+from vnthai_mt.text import thai
 from vnthai_mt.translate import hygiene
-from vnthai_mt.translate.backends import Backend, LogitsProcessors, _Job, _first_line, plan_batches
+from vnthai_mt.translate.backends import Backend, LogitsProcessors, _first_line, _Job, plan_batches
 from vnthai_mt.translate.models import LanguageHandling
 from vnthai_mt.translate.prompt import Hint, build_messages
 
@@ -161,6 +162,10 @@ class PromptedBackend(Backend):
             hints = self.hints.get(texts[i], [])
             miss = [list(misses[i])] if misses is not None else None
             prefix = target_prefixes[i] if target_prefixes is not None else None
+            if prefix and thai.is_thai(prefix[-1]):
+                # A space after the forced rendering: a continuation glued to it (สหาย + า) would make
+                # it another word, and the rendering would not be there.
+                prefix += " "
             requests.append(Request([i], build_messages([texts[i]], [hints], misses=miss), prefix or None, limit(i)))
         answers = self._complete(requests, num_beams=beams, min_new_tokens=min_new_tokens,
                                  logits_processors=logits_processors)
@@ -245,7 +250,7 @@ class CausalBackend(PromptedBackend):
         if tokenizer.pad_token_id is None:
             tokenizer.pad_token = tokenizer.eos_token
         tokenizer.padding_side = "left"
-        model.to(device)
+        model.to(device)  # type: ignore[arg-type]  # the stubs type the device argument narrowly
         model.eval()
         self.model = model
         self.config = model.config
@@ -287,39 +292,57 @@ class CausalBackend(PromptedBackend):
         return answers
 
     def _generate_batch(self, jobs, num_beams, max_new_tokens, min_new_tokens, procs) -> list[str]:
+        rows = [j.source_ids + j.prefix_ids for j in jobs]
+        prefix_len = len(jobs[0].prefix_ids)  # one prefix length per batch (plan_batches keys)
+        new = self.generate_ids(rows, max_new_tokens=max_new_tokens, num_beams=num_beams,
+                                min_new_tokens=min_new_tokens, procs=procs, view_from_end=prefix_len)
+        texts = []
+        for job, ids in zip(jobs, new):
+            self.usage.prompt_tokens += len(job.source_ids)
+            self.usage.completion_tokens += len(ids)
+            texts.append(self.decode(job.prefix_ids + ids))
+        return texts
+
+    def generate_ids(self, rows: list[list[int]], *, max_new_tokens: int | Sequence[int], num_beams: int = 1,
+                     min_new_tokens: int | None = None, procs: Sequence[Any] | None = None,
+                     view_from_end: int = 0) -> list[list[int]]:
+        """Generate after each row of prompt ids (left padded into one batch); the new ids of each row,
+        cut at its end-of-turn token (included) or at its own limit. ``procs`` see the last
+        ``view_from_end`` prompt columns (a forced prefix) and the generated tokens."""
         import torch
         from transformers import LogitsProcessorList
 
+        limits = [max_new_tokens] * len(rows) if isinstance(max_new_tokens, int) else list(max_new_tokens)
+        longest = max(limits)
         pad = self.tokenizer.pad_token_id
-        rows = [j.source_ids + j.prefix_ids for j in jobs]
+        eos = self.tokenizer.eos_token_id
         width = max(len(r) for r in rows)
         input_ids = torch.full((len(rows), width), pad, dtype=torch.long)
         attention = torch.zeros((len(rows), width), dtype=torch.long)
         for r, row in enumerate(rows):  # left padding: every row ends at column `width`
             input_ids[r, width - len(row) :] = torch.tensor(row)
             attention[r, width - len(row) :] = 1
-        prefix_len = len(jobs[0].prefix_ids)  # one prefix length per batch (plan_batches keys)
         kwargs: dict[str, Any] = {
             "input_ids": input_ids.to(self.device), "attention_mask": attention.to(self.device),
-            "num_beams": num_beams, "max_new_tokens": max_new_tokens, "do_sample": False,
-            "pad_token_id": pad, "eos_token_id": self.tokenizer.eos_token_id,
+            "num_beams": num_beams, "max_new_tokens": longest, "do_sample": False,
+            "pad_token_id": pad, "eos_token_id": eos,
         }
         if min_new_tokens:
-            kwargs["min_new_tokens"] = min(min_new_tokens, max_new_tokens)
+            kwargs["min_new_tokens"] = min(min_new_tokens, longest)
         if procs:
-            start = width - prefix_len
-            kwargs["logits_processor"] = LogitsProcessorList([GeneratedOnly(p, start) for p in procs])
+            kwargs["logits_processor"] = LogitsProcessorList([GeneratedOnly(p, width - view_from_end) for p in procs])
         with torch.inference_mode():
             out = self.model.generate(**kwargs).tolist()
-        eos = self.tokenizer.eos_token_id
-        texts = []
+        result = []
         cut = 0
-        for r, seq in enumerate(out):
+        for seq, limit in zip(out, limits):
             new = seq[width:]
-            self.usage.prompt_tokens += len(rows[r]) - prefix_len
-            n_new = new.index(eos) + 1 if eos in new else len([t for t in new if t != pad])
-            self.usage.completion_tokens += n_new
-            cut += eos not in new
-            texts.append(self.decode(seq[width - prefix_len :]))
-        self._warn_truncated(cut if not min_new_tokens else 0, max_new_tokens)
-        return texts
+            if eos in new:
+                new = new[: new.index(eos) + 1]
+            else:
+                new = [t for t in new if t != pad] if pad != eos else new
+            if len(new) >= limit and eos not in new[:limit]:
+                cut += 1
+            result.append(new[:limit])
+        self._warn_truncated(cut if not min_new_tokens else 0, longest)
+        return result

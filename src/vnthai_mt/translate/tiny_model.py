@@ -141,7 +141,11 @@ def make_chat_tokenizer(vocab_size: int, max_positions: int):
         vocab_size=vocab_size, special_tokens=list(CHAT_SPECIALS),
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False,
     )  # fmt: skip
-    bpe.train_from_iterator(training_lines(), trainer)
+    # The prompt's English wording too (real LLM tokenizers know English): prompts stay short.
+    from vnthai_mt.translate.prompt import wording
+
+    english = [line for text in wording().values() for line in text.splitlines() if line.strip()]
+    bpe.train_from_iterator(training_lines() + english * 3, trainer)
     tokenizer = PreTrainedTokenizerFast(
         tokenizer_object=bpe, eos_token="<|im_end|>", pad_token="<|endoftext|>",
         additional_special_tokens=["<|im_start|>"], model_max_length=max_positions,
