@@ -104,10 +104,14 @@ class Timings:
     redecoded: int = 0  # sentence re-decodes by prefix forcing (a sentence counts once per round)
     rounds: int = 0
     resumed: int = 0  # segments read back from a checkpoint instead of translated
+    forced: int = 0  # distinct sentences that needed prefix forcing
+    max_sentence_rounds: int = 0  # most prefix-forcing rounds one sentence needed
 
     def add(self, other: Timings) -> None:
-        for name in ("model_s", "redecode_s", "constrain_s", "glossary_s", "redecoded", "rounds", "resumed"):
+        for name in ("model_s", "redecode_s", "constrain_s", "glossary_s", "redecoded", "rounds", "resumed",
+                     "forced"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.max_sentence_rounds = max(self.max_sentence_rounds, other.max_sentence_rounds)
 
     def to_dict(self) -> dict[str, float | int | None]:
         model = self.model_s or float("nan")
@@ -122,6 +126,9 @@ class Timings:
             "redecoded_sentences": self.redecoded,
             "prefix_rounds": self.rounds,
             "resumed_segments": self.resumed,
+            "forced_sentences": self.forced,
+            "rounds_per_forced_sentence": round(self.redecoded / self.forced, 2) if self.forced else None,
+            "max_rounds_per_sentence": self.max_sentence_rounds,
         }
 
 
@@ -387,11 +394,15 @@ class Repair:
 
 @dataclass(frozen=True)
 class ForcePrefixes:
-    """Re-decode with a forced prefix for each rendering still missing (see the module docstring).
+    """Re-decode with a forced prefix for the renderings still missing (see the module docstring).
 
-    unless_constrained: skip when the backend did constrained decoding (``constrain`` on Transformers).
+    per_round: renderings forced per sentence and round, in source order: ``output[:c1] + th1 +
+    output[c1:c2] + th2 + ...`` (cuts near where each belongs, in order), the model writing the rest
+    after the last; 1 forces one per round (the model rewrites everything after it). Rounds are
+    batched across sentences. unless_constrained: skip when the backend did constrained decoding.
     """
 
+    per_round: int = 1
     unless_constrained: bool = False
 
     def __call__(self, outcomes: list[Outcome], ctx: Context) -> None:
@@ -402,18 +413,19 @@ class ForcePrefixes:
         max_rounds = 2 * max((len(o.requirements) for o in outcomes), default=0) + 1
         for _ in range(max_rounds):
             with ctx.clock():
-                plan: list[tuple[Outcome, int, str, int]] = []  # (outcome, requirement, prefix, head length)
+                plan: list[tuple[Outcome, list[int], str, int]] = []  # (outcome, forced, prefix, head length)
                 for o in outcomes:
-                    missing = [i for i in o.missing() if o.tries.get(i, 0) < 2]
+                    missing = sorted((i for i in o.missing() if o.tries.get(i, 0) < 2),
+                                     key=lambda j: (o.requirements[j].start, j))
                     if not missing:
                         continue
-                    i = min(missing, key=lambda j: o.requirements[j].start)
-                    prefix, head_len = _prefix_for(ctx, o, i)
+                    forced, prefix, head_len = _plan_round(ctx, o, missing[:max(1, self.per_round)])
                     if prefix is None:
-                        o.tries[i] = 99
+                        o.tries[missing[0]] = 99
                         continue
-                    o.tries[i] = o.tries.get(i, 0) + 1
-                    plan.append((o, i, prefix, head_len))
+                    for i in forced:
+                        o.tries[i] = o.tries.get(i, 0) + 1
+                    plan.append((o, forced, prefix, head_len))
             if not plan:
                 break
             ctx.timings.rounds += 1
@@ -431,8 +443,8 @@ class ForcePrefixes:
                 # Continuations are cut to the sentence's budget on purpose; no "output limit" warnings.
                 new = ctx.decode(texts, prefixes=prefixes, limits=limits, field_name="redecode_s")
             with ctx.clock():
-                for (o, i, _prefix, head_len), text in zip(plan, new):
-                    th = o.requirements[i].th
+                for (o, forced, _prefix, head_len), text in zip(plan, new):
+                    th = o.requirements[forced[-1]].th
                     at = text.find(th, max(0, head_len - 3))
                     if at < 0:
                         at = text.find(th)
@@ -441,6 +453,44 @@ class ForcePrefixes:
                     o.text = text
                     o.rounds += 1
             ctx.mark([o for o, *_ in plan], "prefix")
+
+
+def _plan_round(ctx: Context, o: Outcome, wanted: list[int]) -> tuple[list[int], str | None, int]:
+    """The prefix forcing the requirements ``wanted`` (source order) in at their places: as many of them
+    as fit in order; returns (forced, prefix, where the last one's head ends)."""
+    if len(wanted) == 1:
+        prefix, head_len = _prefix_for(ctx, o, wanted[0])
+        return wanted, prefix, head_len
+    output, reqs = o.text, o.requirements
+    present = [r.th for r, how in zip(reqs, o.via) if how is not None]
+    protected = claimed_spans(output, present)
+    cuts = [c for c in repair._boundaries(output)
+            if c >= o.locked and not any(a < c < b for a, b in protected)] or [len(output)]
+    parts: list[str] = []
+    last = 0
+    forced: list[int] = []
+    best: tuple[list[int], str, int] | None = None
+    for i in wanted:
+        want = int(len(output) * reqs[i].start / max(1, len(o.source)))
+        options = [c for c in cuts if c >= last]
+        if not options:
+            break
+        cut = min(options, key=lambda c: (abs(c - want), c))
+        head = "".join(parts) + output[last:cut]
+        if head and not head.endswith(" ") and not thai.is_thai(head[-1]):
+            head += " "
+        prefix = head + reqs[i].th
+        if ctx.room(ctx.target_len(prefix)) < _MIN_CONTINUATION:
+            break
+        tail_sep = "" if cut >= len(output) or output[cut:cut + 1] == " " else " "
+        parts = [prefix + tail_sep]
+        last = cut
+        forced.append(i)
+        best = (list(forced), prefix, len(thai.normalize(head)))
+    if best is None:
+        prefix, head_len = _prefix_for(ctx, o, wanted[0])
+        return wanted[:1], prefix, head_len
+    return best
 
 
 def _prefix_for(ctx: Context, o: Outcome, i: int) -> tuple[str | None, int]:
@@ -471,9 +521,11 @@ def _prefix_for(ctx: Context, o: Outcome, i: int) -> tuple[str | None, int]:
     return None, 0
 
 
+HYBRID_PER_ROUND = 4  # renderings hybrid forces per sentence and round (bench_enforce.py measures it)
+
 # A strategy is its list of steps; the backend's capabilities decide inside a step (Constrain).
 STRATEGY_STEPS: dict[str, tuple[Step, ...]] = {
-    "hybrid": (Constrain(), Repair(), ForcePrefixes(), Repair()),
+    "hybrid": (Constrain(), Repair(), ForcePrefixes(per_round=HYBRID_PER_ROUND), Repair()),
     "constrain": (Constrain(), ForcePrefixes(unless_constrained=True)),
     "mask": (Mask(),),
     "repair": (Decode(), Repair()),
@@ -547,6 +599,9 @@ class Enforcer:
         outcomes = [Outcome(s, r) for s, r in zip(sources, reqs)]
         for step in self.steps:
             step(outcomes, self.context)
+        rounds = [o.rounds for o in outcomes if o.rounds]
+        self.timings.forced += len(rounds)
+        self.timings.max_sentence_rounds = max([self.timings.max_sentence_rounds, *rounds])
         return [o.result() for o in outcomes]
 
 
