@@ -83,7 +83,11 @@ def register(sub) -> None:
     p.add_argument("--allocation", choices=ALLOCATIONS, default=DEFAULTS.allocation,
                    help="constrained beam search: dynamic beam allocation over banks (default) or masking only")
     p.add_argument("--threads", type=int, default=None, metavar="N",
-                   help="CPU threads for the model (default: all available)")
+                   help="CPU threads for the model (default: the CPUs this process may use, or "
+                        "OMP_NUM_THREADS; waiting threads sleep, so concurrent runs share the cores)")
+    p.add_argument("--thai-vocab", action=argparse.BooleanOptionalAction, default=None,
+                   help="score only Thai output pieces (default: when the model folder has the vmap.txt "
+                        "that vnthai-mt convert writes; transformers: --thai-vocab slices the output layer)")
     p.add_argument("--chunk-segments", type=int, default=DEFAULTS.chunk_segments, help=argparse.SUPPRESS)
     llm = p.add_argument_group("instruction models (decoder-only --model, or --backend openai)")
     llm.add_argument("--document-segments", type=int, default=DEFAULTS.document_segments, metavar="N",
@@ -207,6 +211,7 @@ def run(args) -> int:
         dtype=args.dtype,
         batch_tokens=args.batch_tokens,
         threads=args.threads,
+        thai_vocab=args.thai_vocab,
         cache=args.cache,
         progress=show_progress(args),
         document_segments=args.document_segments,

@@ -44,7 +44,8 @@ class TranslatorOptions:
     enforce rule transcriptions of names the glossary lacks [--no-names]; name_style: "spaced" or
     "joined" [--name-style]; num_beams [--beams]; max_new_tokens [--max-new-tokens]; allocation
     [--allocation]; chunk_segments: segments per checkpointed chunk; device, dtype, batch_tokens,
-    threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; cache:
+    threads: where and how fast the model runs [--device, --dtype, --batch-tokens, --threads]; thai_vocab:
+    score only Thai output pieces (None: when the model folder has a vmap.txt) [--thai-vocab]; cache:
     SQLite translation memory path [--cache]; progress: show progress bars.
 
     Instruction models (``translate.llm``, ``translate.openai_backend``): document_segments: sentences
@@ -71,6 +72,7 @@ class TranslatorOptions:
     dtype: str | None = None
     batch_tokens: int | None = None
     threads: int | None = None
+    thai_vocab: bool | None = None
     cache: str | None = None
     progress: bool = False
     document_segments: int = 1

@@ -136,15 +136,16 @@ class Translator:
         if engine is None:
             from vnthai_mt.translate.backends import load_backend
 
-            if opts.threads and opts.backend == "transformers":
-                import torch
+            if opts.backend == "transformers":
+                from vnthai_mt.translate.threads import apply_torch_threads
 
-                torch.set_num_threads(opts.threads)  # process-wide: PyTorch has no per-model setting
+                apply_torch_threads(opts.threads)  # process-wide: PyTorch has no per-model setting
             engine = load_backend(
                 opts.model, opts.backend, device=opts.device, dtype=opts.dtype, batch_tokens=opts.batch_tokens,
                 num_beams=opts.num_beams, max_new_tokens=opts.max_new_tokens, threads=opts.threads,
                 document_segments=opts.document_segments, api_base=opts.api_base, api_timeout=opts.api_timeout,
                 api_retries=opts.api_retries, api_concurrency=opts.api_concurrency, api_prefill=opts.api_prefill,
+                thai_vocab=opts.thai_vocab,
             )
         self.backend = engine
         self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
@@ -159,6 +160,8 @@ class Translator:
             dtype=getattr(engine, "dtype", opts.dtype),
             glossary=self.glossary.fingerprint(),
         )
+        if getattr(engine, "thai_vocab_size", None):  # only when in use: other fingerprints stay as they were
+            self.settings["thai_vocab"] = engine.thai_vocab_size
         self._settings_fp = settings_fingerprint(self.settings)
         cache = store if store is not None else opts.cache
         self._memory = Memory.open(cache, f"{self.settings['model']}@{self.settings['model_id']}",
