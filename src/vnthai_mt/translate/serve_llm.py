@@ -175,10 +175,9 @@ def serve(model: str | Path, *, host: str = "127.0.0.1", port: int = 8000, name:
     from vnthai_mt.translate.llm import CausalBackend, is_causal_folder
     from vnthai_mt.translate.resolve import resolve_model
 
-    if threads:
-        import torch
+    from vnthai_mt.translate.threads import apply_torch_threads
 
-        torch.set_num_threads(threads)
+    apply_torch_threads(threads)
     path = resolve_model(str(model))
     if not is_causal_folder(path):
         raise InputError("serve-llm serves decoder-only chat models (a ...ForCausalLM folder)", path)
