@@ -174,7 +174,6 @@ def serve(model: str | Path, *, host: str = "127.0.0.1", port: int = 8000, name:
         raise InputError("serve-llm needs the serve extra: pip install 'vnthai-mt[serve]'") from err
     from vnthai_mt.translate.llm import CausalBackend, is_causal_folder
     from vnthai_mt.translate.resolve import resolve_model
-
     from vnthai_mt.translate.threads import apply_torch_threads
 
     apply_torch_threads(threads)
