@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=12)
     parser.add_argument("--max-new-tokens", type=int, default=48)
     parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--models", default="random,copy_trained", help="which models (default both)")
     parser.add_argument("--per-round", type=int, default=4, help="renderings per round of the 'after' run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -71,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
 
         models = {}
         for name, given, steps in (("random", args.random, 0), ("copy_trained", args.copy, 300)):
+            if name not in args.models.split(","):
+                continue
             if given is None:
                 hf = build_tiny_model(Path(tmp) / name, "nllb", seed=0, train_copy_steps=steps)
                 given = convert_model(str(hf), Path(tmp) / f"{name}-ct2", quantization="float32")
