@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Hybrid's model-time overhead on CTranslate2: prefix forcing one rendering per round (before) against
-several per round, batched across sentences (after, ``enforce.HYBRID_PER_ROUND``).
+several per round, batched across sentences (after, ``ForcePrefixes(per_round=4)``).
 
     python scripts/bench_enforce.py --random DIR-ct2 --copy DIR-ct2 --json eval/examples/measurements/bench_enforce.json
 
@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=12)
     parser.add_argument("--max-new-tokens", type=int, default=48)
     parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--models", default="random,copy_trained", help="which models (default both)")
+    parser.add_argument("--per-round", type=int, default=4, help="renderings per round of the 'after' run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    from vnthai_mt.translate import enforce
 
     lines = [x for x in shipped_path("examples", "seed_article.vi.txt").read_text(encoding="utf-8").splitlines()
              if x.strip()][: args.lines]
@@ -71,13 +72,15 @@ def main(argv: list[str] | None = None) -> int:
 
         models = {}
         for name, given, steps in (("random", args.random, 0), ("copy_trained", args.copy, 300)):
+            if name not in args.models.split(","):
+                continue
             if given is None:
                 hf = build_tiny_model(Path(tmp) / name, "nllb", seed=0, train_copy_steps=steps)
                 given = convert_model(str(hf), Path(tmp) / f"{name}-ct2", quantization="float32")
             models[name] = given
         for name, model in models.items():
             before = run(model, 1, lines, args)
-            after = run(model, enforce.HYBRID_PER_ROUND, lines, args)
+            after = run(model, args.per_round, lines, args)
             out[name] = {"model": str(model), "before": before, "after": after}
     result = {
         "what": "hybrid on CTranslate2: re-decoding model time over first-pass model time, one rendering "
