@@ -1,5 +1,7 @@
 #!/usr/bin/env python
-"""Translation throughput: Transformers fp32 (baseline) vs CTranslate2 int8, on the NLLB-600M architecture.
+"""Translation throughput: Transformers fp32 (baseline) vs CTranslate2 int8, on the NLLB-600M architecture;
+and the Thai output vocabulary (issue 18): CTranslate2 int8 with its vmap.txt vs without (greedy and
+beam), Transformers with the sliced output layer vs the full one.
 
     python scripts/bench_speed.py --sentences 16 --max-new-tokens 32 --json bench.json [--device cpu]
 
@@ -10,6 +12,13 @@ fixed: every sentence decodes exactly --max-new-tokens tokens (min = max). Input
 Vietnamese lines of NTREX-128 (vnthai_mt/data/tiny-model, CC BY-SA 4.0); they are tokenized by a stand-in
 sentencepiece vocabulary trained on shipped text (the real NLLB vocabulary cannot be downloaded here),
 whose mean source length is reported (``source_tokens_mean``).
+
+The Thai vocabulary (``vnthai_mt.translate.thai_vocab``) is chosen from the stand-in tokenizer
+(``thai_vocab_size`` pieces of the model's 256,206 rows; the rest of the rows are the converter's
+filler), so the map removes about as many rows as with NLLB's own vocabulary, where the Thai pieces
+are a few thousand of 256k. ``ratio_vmap_vs_int8``: sentences/s with the map over without, beam
+``--num-beams``; ``ratio_vmap_vs_int8_greedy``: the same with greedy search; ``ratio_sliced_vs_full``:
+Transformers with the sliced output layer over the full one.
 
 Each backend runs in its own subprocess, so ``peak_rss_mb`` (ru_maxrss) is that backend's alone:
 model load, warm-up and the timed run. The timed run is one ``Backend.translate`` call over all N
@@ -86,6 +95,8 @@ def build_model(workdir: Path, seed: int) -> dict:
     if marker.is_file():
         info = json.loads(marker.read_text(encoding="utf-8"))
         if info.get("config") == NLLB_600M and info.get("seed") == seed:
+            if not (workdir / "ct2-int8-vmap" / "vmap.txt").is_file():
+                info["thai_vocab_size"] = _vmap_folder(workdir)
             return info  # reuse a folder built by an earlier run (--workdir)
     import tempfile as tf
 
@@ -110,7 +121,9 @@ def build_model(workdir: Path, seed: int) -> dict:
     (hf / "README.md").write_text("# NLLB-600M architecture, RANDOM WEIGHTS (speed benchmark only)\n")
     built = time.perf_counter() - start
     convert_model(str(hf), workdir / "ct2-int8", quantization="int8", force=True)
+    info_vmap = _vmap_folder(workdir)
     info = {
+        "thai_vocab_size": info_vmap,
         "config": NLLB_600M,
         "seed": seed,
         "parameters": params,
@@ -121,11 +134,31 @@ def build_model(workdir: Path, seed: int) -> dict:
     return info
 
 
+def _vmap_folder(workdir: Path) -> int:
+    """workdir/ct2-int8-vmap: links to the int8 copy's files plus the Thai vmap.txt; its size."""
+    from transformers import AutoTokenizer
+
+    from vnthai_mt.translate.thai_vocab import thai_pieces, write_vmap
+
+    src, dst = workdir / "ct2-int8", workdir / "ct2-int8-vmap"
+    dst.mkdir(exist_ok=True)
+    for f in src.iterdir():
+        link = dst / f.name
+        if not link.exists():
+            link.symlink_to(f.resolve())
+    pieces = thai_pieces(AutoTokenizer.from_pretrained(workdir / "hf"))
+    write_vmap(dst, pieces)
+    return len(pieces)
+
+
 # --- timing one backend (subprocess "transformers" / "ctranslate2") -------------------------------
 def time_backend(args: argparse.Namespace) -> dict:
     from vnthai_mt.translate.backends import load_backend
 
-    folder = args.workdir / ("ct2-int8" if args.worker == "ctranslate2" else "hf")
+    if args.worker == "ctranslate2":
+        folder = args.workdir / ("ct2-int8-vmap" if args.thai_vocab else "ct2-int8")
+    else:
+        folder = args.workdir / "hf"
     start = time.perf_counter()
     backend = load_backend(
         str(folder),
@@ -135,6 +168,7 @@ def time_backend(args: argparse.Namespace) -> dict:
         num_beams=args.num_beams,
         batch_tokens=args.batch_tokens,
         threads=args.threads,
+        thai_vocab=bool(args.thai_vocab),
     )
     load_s = time.perf_counter() - start
     texts = sentences(args.sentences)
@@ -155,6 +189,7 @@ def time_backend(args: argparse.Namespace) -> dict:
         "sentences_per_s": round(args.sentences / seconds, 3),
         "tokens_per_s": round(args.sentences * args.max_new_tokens / seconds, 2),
         "source_tokens_mean": round(sum(backend.count_tokens(texts)) / len(texts), 1),
+        "thai_vocab_size": backend.thai_vocab_size,
     }
     if args.glossary:
         result["glossary"] = measure_glossary_overhead(backend, texts, fixed, seconds)
@@ -233,19 +268,20 @@ def measure_glossary_overhead(backend, texts: list[str], fixed: dict, plain_s: f
 
 
 # --- the parent process ---------------------------------------------------------------------------
-def run_worker(worker: str, args: argparse.Namespace, extra: list[str]) -> dict:
+def run_worker(worker: str, args: argparse.Namespace, extra: list[str], *, beams: int | None = None,
+               glossary: bool | None = None) -> dict:
     cmd = [
         sys.executable, __file__, "--worker", worker, "--workdir", str(args.workdir),
         "--sentences", str(args.sentences), "--max-new-tokens", str(args.max_new_tokens),
-        "--num-beams", str(args.num_beams), "--device", args.device, "--seed", str(args.seed), *extra,
+        "--num-beams", str(beams or args.num_beams), "--device", args.device, "--seed", str(args.seed), *extra,
     ]  # fmt: skip
     if args.batch_tokens:
         cmd += ["--batch-tokens", str(args.batch_tokens)]
     if args.threads:
         cmd += ["--threads", str(args.threads)]
-    if args.glossary:
+    if args.glossary if glossary is None else glossary:
         cmd += ["--glossary"]
-    print(f"[bench] {worker} {' '.join(extra)} ...", file=sys.stderr, flush=True)
+    print(f"[bench] {worker} {' '.join(extra)} beams {beams or args.num_beams} ...", file=sys.stderr, flush=True)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr[-4000:])
@@ -290,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--glossary", action="store_true", help="also time the glossary layer (pipeline)")
     parser.add_argument("--worker", choices=["build", "transformers", "ctranslate2"], help=argparse.SUPPRESS)
     parser.add_argument("--dtype", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--thai-vocab", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-vocab", action="store_true", help="skip the Thai-vocabulary runs")
     args = parser.parse_args(argv)
 
     if args.worker == "build":
@@ -311,6 +349,16 @@ def main(argv: list[str] | None = None) -> int:
         on_cuda = args.device == "cuda" or hf.get("device", "").startswith("cuda")
         ct2_compute = args.ct2_compute or ("int8_float16" if on_cuda else "int8")
         ct2 = run_worker("ctranslate2", args, ["--dtype", ct2_compute])
+        vocab: dict = {}
+        if not args.no_vocab:
+            vocab["ctranslate2_int8_vmap"] = run_worker("ctranslate2", args, ["--dtype", ct2_compute, "--thai-vocab"],
+                                                        glossary=False)
+            vocab["ctranslate2_int8_greedy"] = run_worker("ctranslate2", args, ["--dtype", ct2_compute], beams=1,
+                                                          glossary=False)
+            vocab["ctranslate2_int8_vmap_greedy"] = run_worker(
+                "ctranslate2", args, ["--dtype", ct2_compute, "--thai-vocab"], beams=1, glossary=False)
+            vocab["transformers_fp32_sliced"] = run_worker("transformers", args, ["--dtype", args.hf_dtype,
+                                                                                  "--thai-vocab"], glossary=False)
     ok = "error" not in hf and "error" not in ct2
     ratio = ct2["sentences_per_s"] / hf["sentences_per_s"] if ok else None
     result = {
@@ -329,6 +377,12 @@ def main(argv: list[str] | None = None) -> int:
             "ctranslate2_int8": _overhead(ct2.get("glossary")),
         },
         "constrained_decoding_cost_pct": _constrain_cost(hf.get("glossary")),
+        **vocab,
+        "thai_vocab_size": built.get("thai_vocab_size"),
+        "ratio_vmap_vs_int8": _ratio(vocab.get("ctranslate2_int8_vmap"), ct2),
+        "ratio_vmap_vs_int8_greedy": _ratio(vocab.get("ctranslate2_int8_vmap_greedy"),
+                                            vocab.get("ctranslate2_int8_greedy")),
+        "ratio_sliced_vs_full": _ratio(vocab.get("transformers_fp32_sliced"), hf),
         "machine": machine_info(),
         "build_s": built.get("build_s"),
         "convert_s": built.get("convert_s"),
@@ -340,6 +394,12 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(text + "\n", encoding="utf-8")
     print(text)
     return 0 if ok else 1
+
+
+def _ratio(new: dict | None, base: dict | None) -> float | None:
+    if not new or not base or "error" in new or "error" in base:
+        return None
+    return round(new["sentences_per_s"] / base["sentences_per_s"], 2)
 
 
 def _overhead(glossary: dict | None) -> float | None:

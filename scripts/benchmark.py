@@ -2,7 +2,7 @@
 """Quality benchmark: translate a reference set and the terms suite with each enforcement strategy,
 score every output, and write a report with plots.
 
-    python scripts/benchmark.py --model M [--backend transformers|ctranslate2] --refset ntrex128
+    python scripts/benchmark.py --model M [--backend transformers|ctranslate2|openai] --refset ntrex128
         [--limit N] [--suite terms] --strategies none,mask,constrain,repair,hybrid --out DIR [--resume]
 
 Per strategy and set, the Vietnamese is translated with ``vnthai_mt.translate.pipeline.Translator``
@@ -32,6 +32,12 @@ A model folder whose README.md or config says "random weights" (``vnthai-mt tiny
 ``scripts/bench_speed.py``) is labelled in every output: RANDOM WEIGHTS, scores are meaningless
 except term accuracy. ``constrain`` needs a backend with a logits-processor hook (transformers); on
 CTranslate2 it is reported as not supported instead of run.
+
+Instruction models run the same way, on the same sets, so their numbers sit beside NLLB's: a
+decoder-only ``--model`` folder with the transformers backend, or ``--backend openai --api-base URL
+--model NAME`` for a server (key from ``VNTHAI_MT_API_KEY``; ``--api-concurrency``,
+``--document-segments``). Their records add ``llm`` (requests, prompt and completion tokens, retries,
+what output hygiene stripped), summed per strategy as ``tokens`` in report.json and report.md.
 """
 
 from __future__ import annotations
@@ -59,8 +65,8 @@ KINDS = ("person", "place", "org", "title", "term")
 SCORE_PLOT = "scores_ci.png"
 KIND_PLOT = "term_accuracy_by_kind.png"
 CONSTRAIN_UNSUPPORTED = (
-    "not supported on ctranslate2: CTranslate2 has no per-step logits hook, so constrained decoding "
-    "needs the transformers backend (hybrid covers CTranslate2 with prefix forcing)"
+    "not supported on ctranslate2 or openai: neither has a per-step logits hook, so constrained decoding "
+    "needs the transformers backend (hybrid covers them with prefix forcing)"
 )
 
 
@@ -241,6 +247,7 @@ def step_settings(args: argparse.Namespace, strategy: str, evalset: EvalSet, glo
         "strategy": strategy,
         "num_beams": args.num_beams,
         "max_new_tokens": args.max_new_tokens,
+        **({"document_segments": args.document_segments} if args.document_segments != 1 else {}),
         "glossary": glossary_fp,
         "names": not args.no_names,
         "era": args.era,
@@ -299,6 +306,7 @@ def run_job(job: Job, translator, settings: dict[str, Any], src_path: Path, resu
         "sentences_per_s": round(fresh / seconds, 3) if fresh and seconds > 0 else None,
         "enforcement": report.summary,
         "outputs_at_token_limit": limits.count,  # first-pass outputs cut at --max-new-tokens
+        "llm": report.llm,  # instruction models: requests, tokens, hygiene (None for NLLB and the like)
         "timings": timings,
         "settings": settings,
         "settings_fingerprint": fingerprint(settings),
@@ -321,7 +329,10 @@ def translate_all(todo, args, glossary, src_paths, records, progress):
         torch.set_num_threads(args.threads)  # process-wide: PyTorch has no per-model setting
     progress.note(f"loading {args.model} ({args.backend})")
     backend = load_backend(args.model, args.backend, device=args.device, dtype=args.dtype,
-                           num_beams=args.num_beams, max_new_tokens=args.max_new_tokens, threads=args.threads)
+                           num_beams=args.num_beams, max_new_tokens=args.max_new_tokens, threads=args.threads,
+                           document_segments=args.document_segments, api_base=args.api_base,
+                           api_concurrency=args.api_concurrency, api_retries=args.api_retries,
+                           api_timeout=args.api_timeout)
     translators: dict[str, Any] = {}
     limits = LimitCounter()
     logger = logging.getLogger("vnthai_mt.translate.backends")
@@ -333,6 +344,7 @@ def translate_all(todo, args, glossary, src_paths, records, progress):
                     model=args.model, backend=args.backend, glossaries=glossary, strategy=job.strategy,
                     era=args.era, names=not args.no_names, num_beams=args.num_beams,
                     max_new_tokens=args.max_new_tokens, progress=progress.tty, engine=backend,
+                    api_base=args.api_base, document_segments=args.document_segments,
                 )
                 warm_up(translators[job.strategy])  # lazy tables load outside the timed part
             progress.note(f"{job.strategy} · {job.evalset.name}: translating {len(job.evalset.src)} segments")
@@ -461,6 +473,12 @@ def markdown_report(report: dict[str, Any]) -> str:
     for strategy, entry in report["strategies"].items():
         if entry["status"] != "ok":
             lines.append(f"`{strategy}`: {entry['reason']}.")
+            lines.append("")
+    for strategy, entry in report["strategies"].items():
+        if entry.get("tokens"):
+            t = entry["tokens"]
+            lines.append(f"`{strategy}`: {t['requests']} model requests, {t['prompt']} prompt and "
+                         f"{t['completion']} completion tokens.")
             lines.append("")
     lines.append("Signatures:")
     lines.append("")
@@ -603,7 +621,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--strategies none,mask,constrain,repair,hybrid --out bench/",
     )
     p.add_argument("--model", required=True, help="model folder or hub id")
-    p.add_argument("--backend", choices=("transformers", "ctranslate2"), default="transformers")
+    from vnthai_mt.translate.vocabulary import BACKENDS
+
+    p.add_argument("--backend", choices=BACKENDS, default="transformers")
+    p.add_argument("--api-base", default=None, metavar="URL", help="OpenAI-compatible server (--backend openai)")
+    p.add_argument("--api-concurrency", type=int, default=4, help="requests in flight (openai; default 4)")
+    p.add_argument("--api-retries", type=int, default=4, help="retries on 429/5xx/timeouts (openai; default 4)")
+    p.add_argument("--api-timeout", type=float, default=120.0, help="seconds per answer (openai; default 120)")
+    p.add_argument("--document-segments", type=int, default=1, metavar="N",
+                   help="instruction models: sentences per request in free passes (default 1)")
     p.add_argument("--refset", default="ntrex128",
                    help="reference set: ntrex128 (shipped), flores_plus[:dev] or a .tsv/.jsonl file (default ntrex128)")
     p.add_argument("--limit", type=int, metavar="N", help="only the first N segments of the reference set")
@@ -669,7 +695,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict[str, Any]:
             atomic_write_text(path, text)
         src_paths[s.name] = path
 
-    supported = {s: not (s == "constrain" and args.backend == "ctranslate2") for s in strategies}
+    supported = {s: not (s == "constrain" and args.backend in ("ctranslate2", "openai")) for s in strategies}
     runnable = [s for s in strategies if supported[s]]
     jobs = [Job(s, es, out / "hyp" / f"{s}.{es.name}.th.txt", out / "hyp" / f"{s}.{es.name}.json")
             for s in runnable for es in sets]
@@ -726,14 +752,19 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict[str, Any]:
             result["enforcement"] = rec.get("enforcement")
             result["outputs_at_token_limit"] = rec.get("outputs_at_token_limit")
             result["timings"] = rec.get("timings")
+            result["llm"] = rec.get("llm")
             result["hyp"] = str(Path("hyp") / f"{strategy}.{es.name}.th.txt")
             per_set[es.name] = result
             if rec.get("translated_segments") and rec.get("seconds"):
                 total_n += rec["translated_segments"]
                 total_s += rec["seconds"]
+        usage = [r["llm"] for es in sets if (r := records[(strategy, es.name)]).get("llm")]
         strategies_out[strategy] = {
             "status": "ok",
             "sentences_per_s": round(total_n / total_s, 3) if total_s else None,
+            "tokens": {"prompt": sum(u["prompt_tokens"] for u in usage),
+                       "completion": sum(u["completion_tokens"] for u in usage),
+                       "requests": sum(u["requests"] for u in usage)} if usage else None,
             "sets": per_set,
         }
     progress.step("evaluated")

@@ -22,6 +22,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from vnthai_mt.errors import GlossaryError, InputError, ModelNotFoundError, VnthaiError
+from vnthai_mt.translate.threads import quiet_thread_pools
+
+quiet_thread_pools()  # before PyTorch or CTranslate2 load: concurrent runs share the cores, never spin
 
 __version__ = "0.1.0"
 

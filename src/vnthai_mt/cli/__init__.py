@@ -15,7 +15,7 @@ from vnthai_mt.errors import VnthaiError
 
 # Module name -> (subcommand names it registers). Order is the order shown by --help.
 COMMAND_MODULES = ["translate", "convert", "check", "review", "eval", "glossary", "names", "translit", "examples",
-                   "tiny_model", "tm"]
+                   "tiny_model", "tm", "serve_llm"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -26,6 +27,9 @@ def register(sub) -> None:
         default="int8",
         help="weight type of the copy (default int8: about 4x smaller, fastest on CPU)",
     )
+    p.add_argument("--thai-vocab", action=argparse.BooleanOptionalAction, default=True,
+                   help="also write vmap.txt, the Thai output vocabulary the ctranslate2 backend then scores "
+                        "alone (default on; --no-thai-vocab for a model translating into other languages)")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=run)
@@ -34,12 +38,14 @@ def register(sub) -> None:
 def run(args) -> int:
     from vnthai_mt.translate.convert import convert_model
 
-    out = convert_model(args.model, args.out, quantization=args.quantization, force=args.force)
+    out = convert_model(args.model, args.out, quantization=args.quantization, force=args.force,
+                        thai_vocab=args.thai_vocab)
     size = sum(f.stat().st_size for f in out.iterdir() if f.is_file())
     if args.json:
         print(
             json.dumps(
-                {"model": args.model, "out": str(out), "quantization": args.quantization, "bytes": size}
+                {"model": args.model, "out": str(out), "quantization": args.quantization, "bytes": size,
+                 "thai_vocab": _vmap_size(out)}
             )
         )
     else:
@@ -49,3 +55,10 @@ def run(args) -> int:
             file=sys.stdout,
         )
     return 0
+
+
+def _vmap_size(out) -> int | None:
+    from vnthai_mt.translate.thai_vocab import read_vmap
+
+    pieces = read_vmap(out)
+    return len(pieces) if pieces is not None else None

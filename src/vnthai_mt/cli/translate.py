@@ -19,7 +19,9 @@ OPTION_FLAGS = {
     "model": "model", "backend": "backend", "strategy": "strategy", "era": "era", "digits": "digits",
     "name_style": "name_style", "num_beams": "beams", "max_new_tokens": "max_new_tokens",
     "allocation": "allocation", "chunk_segments": "chunk_segments", "device": "device", "dtype": "dtype",
-    "batch_tokens": "batch_tokens", "threads": "threads", "cache": "cache",
+    "batch_tokens": "batch_tokens", "threads": "threads", "cache": "cache", "thai_vocab": "thai_vocab",
+    "document_segments": "document_segments", "api_base": "api_base", "api_timeout": "api_timeout",
+    "api_retries": "api_retries", "api_concurrency": "api_concurrency",
 }
 
 EPILOG = """\
@@ -38,6 +40,9 @@ examples:
   vnthai-mt translate news/ -o news-th/ --backend ctranslate2 --model nllb-ct2 --resume
   vnthai-mt translate items.jsonl -o items.th.jsonl --field vi --glossary my_terms.tsv
   vnthai-mt translate archive/ -o archive-th/ --engine ray --address auto --num-actors 4 --doc-field article_id
+  vnthai-mt translate article.vi.txt -o article.th.txt --model Qwen/Qwen2.5-1.5B-Instruct
+  vnthai-mt translate article.vi.txt -o article.th.txt --backend openai \
+      --api-base http://127.0.0.1:8000/v1 --model NAME          # key: $VNTHAI_MT_API_KEY
 """
 
 
@@ -96,8 +101,26 @@ def register(sub) -> None:
     p.add_argument("--allocation", choices=ALLOCATIONS, default=DEFAULTS.allocation,
                    help="constrained beam search: dynamic beam allocation over banks (default) or masking only")
     p.add_argument("--threads", type=int, default=None, metavar="N",
-                   help="CPU threads for the model (default: all available)")
+                   help="CPU threads for the model (default: the CPUs this process may use, or "
+                        "OMP_NUM_THREADS; waiting threads sleep, so concurrent runs share the cores)")
+    p.add_argument("--thai-vocab", action=argparse.BooleanOptionalAction, default=None,
+                   help="score only Thai output pieces (default: when the model folder has the vmap.txt "
+                        "that vnthai-mt convert writes; transformers: --thai-vocab slices the output layer)")
     p.add_argument("--chunk-segments", type=int, default=DEFAULTS.chunk_segments, help=argparse.SUPPRESS)
+    llm = p.add_argument_group("instruction models (decoder-only --model, or --backend openai)")
+    llm.add_argument("--document-segments", type=int, default=DEFAULTS.document_segments, metavar="N",
+                     help="sentences per request in the free pass, marked and checked (default 1)")
+    llm.add_argument("--api-base", default=None, metavar="URL",
+                     help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (with --backend openai; "
+                     "the key is read from VNTHAI_MT_API_KEY or OPENAI_API_KEY)")
+    llm.add_argument("--api-timeout", type=float, default=DEFAULTS.api_timeout, metavar="S",
+                     help=f"seconds to wait for one answer (default {DEFAULTS.api_timeout:g})")
+    llm.add_argument("--api-retries", type=int, default=DEFAULTS.api_retries, metavar="N",
+                     help=f"retries on 429/5xx/timeouts, with backoff (default {DEFAULTS.api_retries})")
+    llm.add_argument("--api-concurrency", type=int, default=DEFAULTS.api_concurrency, metavar="N",
+                     help=f"requests in flight at most (default {DEFAULTS.api_concurrency})")
+    llm.add_argument("--no-api-prefill", action="store_true",
+                     help="the server cannot continue an assistant prefix: no prefix forcing")
     p.add_argument("--json", action="store_true", help="print a JSON summary to stdout")
     distributed.add_options(p)
     p.set_defaults(func=run)
@@ -170,7 +193,7 @@ def _guard(pairs: list[tuple[str, str]], args) -> None:
 
     guard = WriteGuard().inputs("input", [f for f, _ in pairs]).inputs("glossary", args.glossary)
     model = Path(args.model)
-    if model.is_dir():
+    if model.is_dir() and args.backend != "openai":
         guard.inputs("model file", [p for p in model.rglob("*") if p.is_file()])
     for _, dst in pairs:
         guard.output("output", dst)
@@ -198,7 +221,7 @@ def run(args) -> int:
     options = TranslatorOptions(
         **{name: getattr(args, dest) for name, dest in OPTION_FLAGS.items()},
         glossaries=tuple(args.glossary), default_glossary=not args.no_default_glossary,
-        names=not args.no_names, progress=show_progress(args),
+        names=not args.no_names, api_prefill=not args.no_api_prefill, progress=show_progress(args),
     )
     if args.engine == "ray":
         return distributed.run_ray(args, options)

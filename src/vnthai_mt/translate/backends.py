@@ -41,6 +41,7 @@ from vnthai_mt.translate.models import (
     detect_language_handling,
 )
 from vnthai_mt.translate.resolve import has_safetensors, resolve_model
+from vnthai_mt.translate.threads import default_threads
 from vnthai_mt.translate.vocabulary import BACKENDS
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class Backend:
     name = "base"
     supports_logits_processors = False
     supports_target_prefixes = True
+    thai_vocab_size: int | None = None  # output pieces scored when the Thai vocabulary is in use
 
     def __init__(
         self,
@@ -270,7 +272,8 @@ class TransformersBackend(Backend):
     name = "transformers"
     supports_logits_processors = True
 
-    def __init__(self, path: Path, *, device: str, dtype: str | None, **options: Any) -> None:
+    def __init__(self, path: Path, *, device: str, dtype: str | None, thai_vocab: bool | None = None,
+                 **options: Any) -> None:
         import torch
         from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
 
@@ -308,6 +311,7 @@ class TransformersBackend(Backend):
         self.model = model
         self.config = config
         self.dtype = dtype
+        self.thai_vocab_size = _slice_for_thai(model, tokenizer, path, thai_vocab)
         max_positions = _max_positions(config, tokenizer)
         super().__init__(
             tokenizer=tokenizer,
@@ -379,7 +383,8 @@ class CTranslate2Backend(Backend):
     supports_logits_processors = False
 
     def __init__(
-        self, path: Path, *, device: str, dtype: str | None, threads: int | None = None, **options: Any
+        self, path: Path, *, device: str, dtype: str | None, threads: int | None = None,
+        thai_vocab: bool | None = None, **options: Any
     ) -> None:
         try:
             import ctranslate2
@@ -389,17 +394,30 @@ class CTranslate2Backend(Backend):
             ) from err
         from transformers import AutoTokenizer
 
+        from vnthai_mt.translate.threads import ct2_cuda_usable, preload_cuda_libraries
+
         if device == "auto":
-            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+            device = "cuda" if ct2_cuda_usable() else "cpu"
         if device.startswith("cuda") and ctranslate2.get_cuda_device_count() == 0:
             raise InputError("--device cuda asked for, but CTranslate2 sees no CUDA device")
+        if device.startswith("cuda") and (missing := preload_cuda_libraries()):
+            raise InputError(f"--device cuda: CTranslate2 needs {', '.join(missing)} (CUDA 12 runtime); run "
+                             "setup.sh, which installs nvidia-cublas-cu12 and nvidia-cudnn-cu12")
         kind, _, index = device.partition(":")  # CTranslate2 takes "cuda" plus an index
         compute_type = dtype or "default"
         if compute_type not in CT2_COMPUTE_TYPES:
             raise InputError(
                 f"dtype {compute_type!r} is not a CTranslate2 compute type (choose {', '.join(CT2_COMPUTE_TYPES)})"
             )
-        threads = threads or _cpu_count()
+        from vnthai_mt.translate.thai_vocab import read_vmap
+
+        threads = threads or default_threads()
+        pieces = read_vmap(path)
+        if thai_vocab and pieces is None:
+            raise InputError("no Thai vocabulary map (vmap.txt) in this CTranslate2 folder: convert the model "
+                             "again with vnthai-mt convert --thai-vocab", path=str(path))
+        self.use_vmap = bool(pieces) and thai_vocab is not False
+        self.thai_vocab_size = len(pieces) if self.use_vmap and pieces else None
         try:
             tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
         except Exception as err:
@@ -414,6 +432,7 @@ class CTranslate2Backend(Backend):
                 device=kind,
                 device_index=int(index or 0),
                 compute_type=compute_type,
+                inter_threads=1,
                 intra_threads=threads if kind == "cpu" else 0,
             )
         except Exception as err:
@@ -452,6 +471,7 @@ class CTranslate2Backend(Backend):
             min_decoding_length=longest_start + min(min_new_tokens, max_new_tokens) if min_new_tokens else 1,
             max_input_length=0,  # never truncate silently; translate() checks lengths
             return_end_token=True,
+            use_vmap=self.use_vmap,
         )
         outputs = []
         cut = 0
@@ -474,6 +494,13 @@ def load_backend(
     num_beams: int = 4,
     max_new_tokens: int | None = None,
     threads: int | None = None,
+    thai_vocab: bool | None = None,
+    document_segments: int = 1,
+    api_base: str | None = None,
+    api_timeout: float = 120.0,
+    api_retries: int = 4,
+    api_concurrency: int = 4,
+    api_prefill: bool = True,
 ) -> Backend:
     """Load ``model`` (hub id or folder) with ``backend``.
 
@@ -481,26 +508,49 @@ def load_backend(
     default) / float16 (CUDA default) / bfloat16; ctranslate2 any compute type (default: as
     converted, e.g. int8). batch_tokens: padded source tokens per batch (default 1024 on CPU, 8192 on
     CUDA). num_beams / max_new_tokens: defaults for translate() (max_new_tokens default: about twice
-    the source length). threads: CPU threads for CTranslate2 (default: the CPUs this process may use).
+    the source length). threads: CPU threads of the model (default: ``threads.default_threads()``).
+    thai_vocab: score only the Thai output pieces (``thai_vocab.py``); None: when the folder has a
+    ``vmap.txt`` (``vnthai-mt convert`` writes one), True: always (transformers: the shipped-text map,
+    CTranslate2: the folder must have one), False: never.
+
+    A decoder-only folder (``...ForCausalLM`` with a chat template) gets ``llm.CausalBackend``;
+    ``backend="openai"`` talks to the server at ``api_base`` (``openai_backend``), ``model`` naming
+    the server's model. document_segments and the api_* options are theirs (see ``TranslatorOptions``);
+    thai_vocab does not apply to them.
     """
     if backend not in BACKENDS:
-        raise InputError(f"unknown backend {backend!r} (choose {' or '.join(BACKENDS)})")
+        raise InputError(f"unknown backend {backend!r} (choose {', '.join(BACKENDS)})")
     if device not in ("auto", "cpu", "cuda") and not device.startswith("cuda:"):
         raise InputError(f"unknown device {device!r} (choose auto, cpu or cuda)")
     if num_beams < 1:
         raise InputError("num_beams must be at least 1")
-    quiet_progress_bars()
-    path = resolve_model(str(model), backend)
     options: dict[str, Any] = {
         "batch_tokens": batch_tokens or 0,
         "num_beams": num_beams,
         "max_new_tokens": max_new_tokens,
     }
     engine: Backend
-    if backend == "ctranslate2":
-        engine = CTranslate2Backend(path, device=device, dtype=dtype, threads=threads, **options)
+    if backend == "openai":
+        from vnthai_mt.translate.openai_backend import OpenAIBackend
+
+        if not api_base:
+            raise InputError("the openai backend needs the server's address (--api-base http://HOST:PORT/v1)")
+        engine = OpenAIBackend(str(model), api_base, timeout=api_timeout, retries=api_retries,
+                               concurrency=api_concurrency, prefill=api_prefill,
+                               document_segments=document_segments, **options)
+        engine.batch_tokens = engine.batch_tokens or 1024
+        return engine
+    quiet_progress_bars()
+    path = resolve_model(str(model), backend)
+    from vnthai_mt.translate.llm import CausalBackend, is_causal_folder
+
+    if backend == "transformers" and is_causal_folder(path):
+        engine = CausalBackend(path, device=device, dtype=dtype, document_segments=document_segments, **options)
+    elif backend == "ctranslate2":
+        engine = CTranslate2Backend(path, device=device, dtype=dtype, threads=threads, thai_vocab=thai_vocab,
+                                    **options)
     else:
-        engine = TransformersBackend(path, device=device, dtype=dtype, **options)
+        engine = TransformersBackend(path, device=device, dtype=dtype, thai_vocab=thai_vocab, **options)
     if not engine.batch_tokens:
         engine.batch_tokens = 8192 if engine.device.startswith("cuda") else 1024
     check_tokenizer(engine.tokenizer, path)
@@ -569,11 +619,18 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         return {}
 
 
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+def _slice_for_thai(model: Any, tokenizer: Any, path: Path, thai_vocab: bool | None) -> int | None:
+    """Slice the output projection to the Thai pieces (see load_backend); the rows kept, or None."""
+    if thai_vocab is False:
+        return None
+    from vnthai_mt.translate import thai_vocab as tv
+
+    pieces = tv.read_vmap(path)
+    if pieces is None and not thai_vocab:
+        return None
+    if pieces is None:
+        pieces = tv.thai_pieces(tokenizer)
+    return tv.slice_output_projection(model, tv.piece_ids(tokenizer, pieces))
 
 
 def _first_line(err: BaseException) -> str:

@@ -32,9 +32,14 @@ TOKENIZER_FILES = (
 
 
 def convert_model(
-    model: str, out: str | Path, *, quantization: str | None = "int8", force: bool = False
+    model: str, out: str | Path, *, quantization: str | None = "int8", force: bool = False,
+    thai_vocab: bool = False,
 ) -> Path:
-    """Convert ``model`` (hub id or folder) into a CTranslate2 folder ``out``; returns ``out``."""
+    """Convert ``model`` (hub id or folder) into a CTranslate2 folder ``out``; returns ``out``.
+
+    thai_vocab: also write ``vmap.txt``, the Thai output vocabulary (``thai_vocab.py``), which the
+    ctranslate2 backend then uses (``use_vmap``). Off here, on by default in ``vnthai-mt convert``.
+    """
     try:
         from ctranslate2.converters import TransformersConverter
     except ImportError as err:
@@ -79,12 +84,14 @@ def convert_model(
             if (source / name).is_file():
                 shutil.copy2(source / name, tmp / name)
         _ensure_tokenizer_class(source, tmp)
+        vmap_size = _write_thai_vocab(source, tmp) if thai_vocab else None
         sidecar = {
             "source_model": str(model),
             "model_type": config.get("model_type"),
             "architectures": config.get("architectures"),
             "max_positions": config.get("max_position_embeddings"),
             "quantization": quantization or "as stored",
+            "thai_vocab": vmap_size,
         }
         (tmp / SIDECAR).write_text(json.dumps(sidecar, indent=2) + "\n", encoding="utf-8")
         readme = source / "README.md"
@@ -102,8 +109,18 @@ def convert_model(
     return out
 
 
+def _write_thai_vocab(source: Path, out: Path) -> int:
+    from transformers import AutoTokenizer
+
+    from vnthai_mt.translate.thai_vocab import thai_pieces, write_vmap
+
+    pieces = thai_pieces(AutoTokenizer.from_pretrained(source, trust_remote_code=False))
+    write_vmap(out, pieces)
+    return len(pieces)
+
+
 def _created_names() -> set[str]:
-    return {"model.bin", "config.json", "shared_vocabulary.json", "shared_vocabulary.txt",
+    return {"vmap.txt", "model.bin", "config.json", "shared_vocabulary.json", "shared_vocabulary.txt",
             "source_vocabulary.json", "source_vocabulary.txt", "target_vocabulary.json",
             "target_vocabulary.txt", "vocabulary.json", "vocabulary.txt", SIDECAR, "README.md",
             *TOKENIZER_FILES}

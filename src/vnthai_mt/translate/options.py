@@ -45,8 +45,15 @@ class TranslatorOptions:
     "joined", None for the glossaries' setting (else spaced) [--name-style]; num_beams [--beams];
     max_new_tokens [--max-new-tokens]; allocation [--allocation]; chunk_segments: segments per
     checkpointed chunk; device, dtype, batch_tokens, threads: where and how fast the model runs
-    [--device, --dtype, --batch-tokens, --threads]; cache: SQLite translation memory path [--cache];
-    progress: show progress bars.
+    [--device, --dtype, --batch-tokens, --threads]; thai_vocab: score only Thai output pieces (None:
+    when the model folder has a vmap.txt) [--thai-vocab]; cache: SQLite translation memory path
+    [--cache]; progress: show progress bars.
+
+    Instruction models (``translate.llm``, ``translate.openai_backend``): document_segments: sentences
+    per request in a free pass (1: one each) [--document-segments]; api_base: the OpenAI-compatible
+    server, with ``backend="openai"`` [--api-base]; api_timeout (seconds), api_retries,
+    api_concurrency (requests in flight), api_prefill (continue a forced assistant prefix) [--api-*].
+    The API key is never an option: it is read from ``VNTHAI_MT_API_KEY`` / ``OPENAI_API_KEY``.
     """
 
     model: str = DEFAULT_MODEL
@@ -66,8 +73,15 @@ class TranslatorOptions:
     dtype: str | None = None
     batch_tokens: int | None = None
     threads: int | None = None
+    thai_vocab: bool | None = None
     cache: str | None = None
     progress: bool = False
+    document_segments: int = 1
+    api_base: str | None = None
+    api_timeout: float = 120.0
+    api_retries: int = 4
+    api_concurrency: int = 4
+    api_prefill: bool = True
 
     def __post_init__(self) -> None:
         # Lists and paths are accepted; stored as a tuple of strings so the options stay hashable.
@@ -84,10 +98,16 @@ class TranslatorOptions:
         counts: tuple[tuple[str, int | None, str], ...] = (
             ("num_beams", self.num_beams, "--beams"), ("chunk_segments", self.chunk_segments, "--chunk-segments"),
             ("max_new_tokens", self.max_new_tokens, "--max-new-tokens"),
-            ("batch_tokens", self.batch_tokens, "--batch-tokens"), ("threads", self.threads, "--threads"))
+            ("batch_tokens", self.batch_tokens, "--batch-tokens"), ("threads", self.threads, "--threads"),
+            ("document_segments", self.document_segments, "--document-segments"),
+            ("api_concurrency", self.api_concurrency, "--api-concurrency"))
         for field_name, count, flag in counts:
             if count is not None and count < 1:
                 raise InputError(f"{field_name} must be at least 1 ({flag})")
+        if self.api_retries < 0 or not self.api_timeout > 0:
+            raise InputError("api_retries must be >= 0 and api_timeout > 0 (--api-retries, --api-timeout)")
+        if self.backend == "openai" and not self.api_base:
+            raise InputError("the openai backend needs the server's address (--api-base http://HOST:PORT/v1)")
 
     def replace(self, **changes: Any) -> TranslatorOptions:
         """A copy with some fields changed (checked again)."""
@@ -114,6 +134,9 @@ class TranslatorOptions:
             "max_new_tokens": self.max_new_tokens,
             "allocation": self.allocation,
             "chunk_segments": self.chunk_segments,
+            # Only where they differ from the defaults, so earlier runs' fingerprints stay valid.
+            **({"document_segments": self.document_segments} if self.document_segments != 1 else {}),
+            **({"api_prefill": False} if backend == "openai" and not self.api_prefill else {}),
         }
 
 

@@ -146,13 +146,16 @@ class Translator:
         if engine is None:
             from vnthai_mt.translate.backends import load_backend
 
-            if opts.threads and opts.backend == "transformers":
-                import torch
+            if opts.backend == "transformers":
+                from vnthai_mt.translate.threads import apply_torch_threads
 
-                torch.set_num_threads(opts.threads)  # process-wide: PyTorch has no per-model setting
+                apply_torch_threads(opts.threads)  # process-wide: PyTorch has no per-model setting
             engine = load_backend(
                 opts.model, opts.backend, device=opts.device, dtype=opts.dtype, batch_tokens=opts.batch_tokens,
                 num_beams=opts.num_beams, max_new_tokens=opts.max_new_tokens, threads=opts.threads,
+                document_segments=opts.document_segments, api_base=opts.api_base, api_timeout=opts.api_timeout,
+                api_retries=opts.api_retries, api_concurrency=opts.api_concurrency, api_prefill=opts.api_prefill,
+                thai_vocab=opts.thai_vocab,
             )
         self.backend = engine
         self._doc_spans: dict[str, list] = {}  # segment -> its names, found on the whole document
@@ -168,6 +171,8 @@ class Translator:
             glossary=self.glossary.fingerprint(),
             name_style=self.name_style,
         )
+        if getattr(engine, "thai_vocab_size", None):  # only when in use: other fingerprints stay as they were
+            self.settings["thai_vocab"] = engine.thai_vocab_size
         self._settings_fp = settings_fingerprint(self.settings)
         cache = store if store is not None else opts.cache
         self._memory = Memory.open(cache, f"{self.settings['model']}@{self.settings['model_id']}",
@@ -212,10 +217,11 @@ class Translator:
             raise InputError("translate takes a string or a list of strings")
         ids = list(ids) if ids is not None else [str(i) for i in range(1, len(texts) + 1)]
         timings = Timings()
+        before = self._usage()
         outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings,
                                                     tags=tags)
         self.timings.add(timings)
-        return Result(outputs, Report(reports, timings, self.settings))
+        return Result(outputs, Report(reports, timings, self.settings, llm=self._usage_since(before)))
 
     def translate_file(
         self,
@@ -249,6 +255,7 @@ class Translator:
         seg_tags = [[] if s.skip else s.tags for s in doc.segments]
         ids = doc.ids
         timings = Timings()
+        before = self._usage()
         checkpoint = None
         done: dict[str, str] = {}
         if str(output) != "-":
@@ -269,7 +276,8 @@ class Translator:
             )
             write_document(doc, outputs, output, out_field=out_field,
                            annotations=[annotation(r) for r in reports])
-            result = Report(reports, timings, self.settings, input=str(input), output=str(output))
+            result = Report(reports, timings, self.settings, input=str(input), output=str(output),
+                            llm=self._usage_since(before))
             if report is not None:
                 write_report(result, report)
         except BaseException:
@@ -334,6 +342,15 @@ class Translator:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _usage(self):
+        usage = getattr(self.backend, "usage", None)
+        return usage.copy() if usage is not None else None
+
+    def _usage_since(self, before) -> dict[str, Any] | None:
+        """What the instruction model did in this run (requests, tokens, hygiene), for the report."""
+        usage = getattr(self.backend, "usage", None)
+        return usage.minus(before).to_dict() if usage is not None and before is not None else None
 
     # --- the work ------------------------------------------------------------------------------------
 
@@ -447,6 +464,8 @@ class Translator:
                                       max_new_tokens=self.max_new_tokens, allocation=self.allocation)
         enforcer = self._enforcer
         enforcer.timings = timings
+        if getattr(self.backend, "uses_prompts", False):  # an instruction model: its prompt lists them
+            self.backend.set_requirements([pieces[first[k]] for k in todo], [required[first[k]] for k in todo])
         results = enforcer.run([pieces[first[k]] for k in todo], [required[first[k]] for k in todo])
         fresh: dict[str, tuple[str, list[Item]]] = {}
         for k, res in zip(todo, results):

@@ -76,6 +76,7 @@ class Report:
     settings: dict[str, Any]
     input: str | None = None
     output: str | None = None
+    llm: dict[str, Any] | None = None  # instruction models: requests, tokens, what hygiene stripped
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -89,6 +90,7 @@ class Report:
             "summary": self.summary,
             "timings": self.timings.to_dict(),
             "segments": [s.to_dict() for s in self.segments if s.items or s.unenforced or s.review or s.via],
+            **({"llm": self.llm} if self.llm is not None else {}),
         }
 
 

@@ -1,6 +1,6 @@
 """Build a tiny translation model folder with RANDOM WEIGHTS, for tests and offline trials.
 
-    vnthai-mt tiny-model OUT [--family nllb|m2m100|marian] [--seed 0] [--ct2 [DIR]]
+    vnthai-mt tiny-model OUT [--family nllb|m2m100|marian|causal] [--seed 0] [--ct2 [DIR]]
                                           [--train-copy STEPS]
 
 The folder is a real model of its family (real tokenizer and model classes, loaded by the same code
@@ -8,6 +8,11 @@ as the real checkpoints) with a sentencepiece vocabulary trained here on shipped
 (``vnthai_mt/data/tiny-model``, CC BY-SA 4.0) plus every Thai and Vietnamese letter, so any Thai string, a glossary
 rendering included, tokenizes without <unk>. Its outputs are noise; it exists to exercise the
 pipeline (batching, glossary enforcement, file formats) without downloading anything.
+``--family causal`` builds a decoder-only instruction-model stand-in instead: a Qwen2 causal LM with
+random weights and a byte-level BPE tokenizer trained here on the same text, with a ChatML chat
+template (``<|im_start|>user ... <|im_end|>``), as Qwen-style instruction models ship. It exercises
+the LLM path (chat template, left padding, constrained decoding over generated tokens, the
+``serve-llm`` server) and, like the others, writes noise.
 ``--ct2`` also writes a CTranslate2 copy (default OUT-ct2) through ``vnthai-mt convert``.
 
 ``--train-copy STEPS`` starts from the same random initialisation and then trains the model, briefly
@@ -37,7 +42,14 @@ from vnthai_mt.errors import InputError
 from vnthai_mt.shipped import shipped_path
 
 DATA_PARTS = ("tiny-model",)  # under the package data: NTREX-128 samples and their license
-FAMILIES = ("nllb", "m2m100", "marian")
+FAMILIES = ("nllb", "m2m100", "marian", "causal")
+SEQ2SEQ_FAMILIES = ("nllb", "m2m100", "marian")
+# ChatML, as Qwen-style instruction models write it; the tokenizer's chat_template.
+CHAT_TEMPLATE = (
+    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+CHAT_SPECIALS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>")
 
 README = """# Tiny {family} model: RANDOM WEIGHTS
 
@@ -115,6 +127,45 @@ def spm_pieces(spm_bytes: bytes) -> list[str]:
 
     sp = spm.SentencePieceProcessor(model_proto=spm_bytes)
     return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+
+
+def make_chat_tokenizer(vocab_size: int, max_positions: int):
+    """Byte-level BPE (any Thai or Vietnamese text encodes, no <unk>) with a ChatML chat template."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    bpe = Tokenizer(models.BPE())
+    bpe.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    bpe.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size, special_tokens=list(CHAT_SPECIALS),
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False,
+    )  # fmt: skip
+    # The prompt's English wording too (real LLM tokenizers know English): prompts stay short.
+    from vnthai_mt.translate.prompt import wording
+
+    english = [line for text in wording().values() for line in text.splitlines() if line.strip()]
+    bpe.train_from_iterator(training_lines() + english * 3, trainer)
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=bpe, eos_token="<|im_end|>", pad_token="<|endoftext|>",
+        additional_special_tokens=["<|im_start|>"], model_max_length=max_positions,
+    )  # fmt: skip
+    tokenizer.chat_template = CHAT_TEMPLATE
+    tokenizer.padding_side = "left"
+    return tokenizer
+
+
+def make_causal_model(tokenizer, *, d_model: int, layers: int, max_positions: int, heads: int = 2):
+    from transformers import Qwen2Config, Qwen2ForCausalLM
+
+    config = Qwen2Config(
+        vocab_size=len(tokenizer), hidden_size=d_model, intermediate_size=2 * d_model,
+        num_hidden_layers=layers, num_attention_heads=heads, num_key_value_heads=heads,
+        max_position_embeddings=max_positions, tie_word_embeddings=True,
+        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+        bos_token_id=None,
+    )  # fmt: skip
+    return Qwen2ForCausalLM(config)
 
 
 def make_tokenizer(family: str, spm_bytes: bytes, work: Path, max_positions: int):
@@ -341,6 +392,12 @@ def build_tiny_model(
 
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r} (choose {', '.join(FAMILIES)})")
+    if family == "causal":
+        if train_copy_steps:
+            raise InputError("--train-copy is for the translation (seq2seq) families, not causal")
+        return _build_causal(Path(out), seed=seed, vocab_size=vocab_size or RANDOM_SIZES["vocab_size"],
+                             d_model=d_model or RANDOM_SIZES["d_model"], layers=layers or RANDOM_SIZES["layers"],
+                             heads=heads, max_positions=max(max_positions, CAUSAL_MIN_POSITIONS), force=force)
     sizes = COPY_SIZES if train_copy_steps > 0 else RANDOM_SIZES
     vocab_size = vocab_size or sizes["vocab_size"]
     d_model = d_model or sizes["d_model"]
@@ -384,6 +441,35 @@ def build_tiny_model(
     return out
 
 
+# A chat prompt (instructions, terms, the source) is longer than a sentence: room for it and the answer.
+CAUSAL_MIN_POSITIONS = 2048
+
+
+def _build_causal(out: Path, *, seed: int, vocab_size: int, d_model: int, layers: int, heads: int,
+                  max_positions: int, force: bool) -> Path:
+    import torch
+
+    if out.exists():
+        if not force:
+            raise FileExistsError(out)
+        shutil.rmtree(out)
+    tokenizer = make_chat_tokenizer(vocab_size, max_positions)
+    torch.manual_seed(seed)
+    model = make_causal_model(tokenizer, d_model=d_model, layers=layers, max_positions=max_positions, heads=heads)
+    model.generation_config.eos_token_id = tokenizer.eos_token_id
+    model.generation_config.pad_token_id = tokenizer.pad_token_id
+    model.eval()
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    (out / "README.md").write_text(
+        README.format(family="causal", seed=seed, arch=type(model).__name__,
+                      tokenizer="byte-level BPE tokenizer with a ChatML chat template", vocab=vocab_size)
+        .replace("sentencepiece vocabulary of", "vocabulary of"),
+        encoding="utf-8",
+    )
+    return out
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``vnthai-mt tiny-model`` (and of scripts/make_tiny_model.py)."""
     parser.add_argument("out", help="output folder (replaced if it exists)")
@@ -396,7 +482,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             help=sizes.format(random=RANDOM_SIZES[name], copy=COPY_SIZES[name]),
         )  # fmt: skip
     parser.add_argument("--heads", type=int, default=2, help="attention heads (default 2)")
-    parser.add_argument("--max-positions", type=int, default=256)
+    parser.add_argument("--max-positions", type=int, default=256,
+                        help=f"default 256 (causal: at least {CAUSAL_MIN_POSITIONS}, room for the prompt)")
     parser.add_argument(
         "--train-copy", type=int, default=0, metavar="STEPS",
         help="train the random model STEPS steps to copy its input, placeholders included (default 0:"

@@ -16,7 +16,9 @@ Digits = Literal["arabic", "thai", "keep"]
 ERAS: tuple[str, ...] = get_args(Era)
 DIGITS: tuple[str, ...] = get_args(Digits)
 STRATEGIES = ("hybrid", "constrain", "mask", "repair", "none")
-BACKENDS = ("transformers", "ctranslate2")
+# transformers: seq2seq models and decoder-only instruction models (recognised by their config);
+# openai: any OpenAI-compatible chat server (--api-base).
+BACKENDS = ("transformers", "ctranslate2", "openai")
 ENGINES = ("local", "ray")  # translate --engine: this process, or actors on a Ray cluster (vnthai_mt.distributed)
 SHARD_FORMATS = ("jsonl", "parquet")  # --engine ray: how the output shards are written
 ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
