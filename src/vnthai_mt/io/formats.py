@@ -19,6 +19,7 @@ Formats (chosen from the extension, ``fmt=`` to force; unknown extensions read a
   detected (``header=None``) when ``column`` names a cell of the first row, or when every cell of the
   first row is a short ASCII identifier; pass ``header=True/False`` to decide. Other columns are kept;
   blank lines are kept and are not segments.
+- **srt**, **vtt**: subtitles, only the cue text translated (see ``io.subtitles``).
 - **docx** (extra ``docx``: python-docx): body paragraphs, then table-cell paragraphs, are segments
   (ids ``p1``..); the writer replaces each paragraph's text and keeps its paragraph style and the
   character formatting of its first run.
@@ -48,13 +49,14 @@ from vnthai_mt.io.lines import split_lines as _split_lines
 from vnthai_mt.io.resume import atomic_write_bytes
 from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
-FORMATS = ("txt", "jsonl", "tsv", "csv", "docx")
+FORMATS = ("txt", "jsonl", "tsv", "csv", "docx", "srt", "vtt")
 _EXTENSIONS = {
     ".txt": "txt", ".text": "txt",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".tsv": "tsv", ".tab": "tsv",
     ".csv": "csv",
     ".docx": "docx",
+    ".srt": "srt", ".vtt": "vtt",
 }
 # Extensions we refuse rather than misread as plain text.
 _REFUSED = {".json": "a JSON array is not supported; write one JSON object per line (.jsonl)",
@@ -132,7 +134,7 @@ def read_document(
     if fmt == "docx":
         return _read_docx(Path(path))
     name, data = _read_bytes(path)
-    text = decode_utf8(data, name)
+    text = decode_utf8(data, name, sniff=fmt not in ("srt", "vtt"))
     bom = data.startswith(b"\xef\xbb\xbf")
     doc_path = None if str(path) == "-" else Path(path)
     if fmt == "txt":
@@ -141,8 +143,10 @@ def read_document(
         doc = _read_jsonl(text, name, field)
     elif fmt == "tsv":
         doc = _read_tsv(text, name, column, header)
-    else:
+    elif fmt == "csv":
         doc = _read_csv(text, name, column, header)
+    else:
+        doc = _read_subtitles(text, name, fmt)
     doc.path = doc_path
     doc.layout["bom"] = bom
     return doc
@@ -166,8 +170,12 @@ def render_document(doc: Document, translations: Sequence[str], *, out_field: st
         text = _render_jsonl(doc, translations, out_field)
     elif doc.fmt == "tsv":
         text = _render_tsv(doc, translations, out_field)
-    else:
+    elif doc.fmt == "csv":
         text = _render_csv(doc, translations, out_field)
+    else:
+        from vnthai_mt.io import subtitles
+
+        text = subtitles.render(doc.layout["parsed"], translations)
     if doc.layout.get("bom"):
         text = "\ufeff" + text
     return text.encode("utf-8")
@@ -497,6 +505,17 @@ def _render_csv(doc: Document, translations: Sequence[str], out_field: str | Non
     if not doc.layout["final_newline"] and text.endswith(doc.layout["newline"]):
         text = text[: -len(doc.layout["newline"])]
     return text
+
+
+# srt / vtt: see io.subtitles
+
+
+def _read_subtitles(text: str, name, fmt: str) -> Document:
+    from vnthai_mt.io import subtitles
+
+    parsed = subtitles.parse(text, fmt, name)
+    segs = [Segment(sid, value, line) for sid, value, line in subtitles.cue_texts(parsed)]
+    return Document(None, fmt, segs, layout={"parsed": parsed})
 
 
 # docx
