@@ -22,7 +22,6 @@ from vnthai_mt.translate.pipeline import Translator
 
 pytestmark = pytest.mark.slow
 
-COPY_STEPS = 300  # about 30-40 s on two cores; the copy is learnt by step ~200 (seed 0)
 
 SENTENCES = [
     "Chủ tịch UBND tỉnh phát biểu tại hội nghị.",
@@ -34,22 +33,6 @@ SENTENCES = [
 # Words outside the glossary spans: a copy model writes them back, which shows it read its input.
 KEPT = ["phát biểu tại hội nghị.", "dự hội nghị.", "Các đơn vị trong cụm", "tặng hoa", "phát biểu."]
 PLACEHOLDER = re.compile(r"\[\d+\]")
-
-
-@pytest.fixture(scope="session")
-def copy_nllb(tmp_path_factory, make_tiny_model):
-    """Tiny NLLB model trained only to copy its input (see vnthai_mt.translate.tiny_model)."""
-    out = tmp_path_factory.mktemp("models") / "tiny-nllb-copy"
-    return make_tiny_model(out, "nllb", seed=0, train_copy_steps=COPY_STEPS)
-
-
-@pytest.fixture(scope="session")
-def copy_nllb_ct2(tmp_path_factory, copy_nllb):
-    pytest.importorskip("ctranslate2")
-    from vnthai_mt.translate.convert import convert_model
-
-    out = tmp_path_factory.mktemp("models") / "tiny-nllb-copy-ct2"
-    return convert_model(str(copy_nllb), out, quantization="float32")
 
 
 @pytest.fixture(scope="module")

@@ -66,7 +66,7 @@ def _check(args):
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
-    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.path,
+    result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.name,
                          source_file=args.source)
     return doc, result
 
@@ -131,8 +131,19 @@ def run_fix(args) -> int:
     doc = read_document(args.file)
     source = read_source(args.source, len(doc.lines), args.file) if args.source else None
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
-    _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.path)
-    new_text = doc.text(fixed.lines)
+    _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.name)
+    if doc.fmt == "txt":
+        old_text, new_text = doc.text(), doc.text(fixed.lines)
+        new_bytes = None
+    else:  # XLIFF, PO, DOCX: the diff shows the Thai segments; the file is written in its format
+        from vnthai_mt.io.formats import render_document
+        from vnthai_mt.io.inline import strip_markers
+
+        old_text = "".join(strip_markers(t) + "\n" for t in doc.lines)
+        new_text = "".join(strip_markers(t) + "\n" for t in fixed.lines)
+        new_bytes = render_document(doc, fixed.lines)
+        if args.output == "-" and doc.fmt == "docx":
+            raise InputError("a .docx cannot be written to stdout; give -o FILE.docx")
     if args.json:
         if args.output == "-":
             raise InputError("--json prints to stdout, which -o - already uses")
@@ -142,14 +153,23 @@ def run_fix(args) -> int:
             "skipped": [vars(e) for e in fixed.skipped],
         }, ensure_ascii=False, indent=2) + "\n")
     elif args.output != "-":
-        sys.stdout.write(unified_diff(doc.path, doc.text(), new_text))
+        sys.stdout.write(unified_diff(doc.name, old_text, new_text))
     if args.output == "-":
-        sys.stdout.write(new_text)
+        if new_bytes is None:
+            sys.stdout.write(new_text)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(new_bytes)
     elif args.output:
-        _write(args.output, new_text)
+        if new_bytes is None:
+            _write(args.output, new_text)
+        else:
+            from vnthai_mt.io.resume import atomic_write_bytes
+
+            atomic_write_bytes(args.output, new_bytes)
     where = {None: " (diff only; use -o to write)", "-": "; wrote it to stdout"}.get(
         args.output, f"; wrote {args.output}")
     if not args.quiet:
-        print(f"{doc.path}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
+        print(f"{doc.name}: {len(fixed.applied)} edit(s) applied, {len(fixed.skipped)} skipped{where}",
               file=sys.stderr)
     return 0

@@ -1,40 +1,23 @@
-"""A Thai document as lines, with the line ends kept so that ``fix`` writes back exactly what it read."""
+"""The Thai document that ``check`` and ``fix`` read: the one document model of ``io.formats``.
+
+``read_document("a.th.txt")`` gives its lines (line ends and BOM kept, so ``fix`` writes back exactly
+what it read); ``read_document("a.th.xlf")`` gives the target of every XLIFF unit, ``.po`` every
+msgstr, ``.docx`` every paragraph (``io.formats.read_thai``), and ``fix`` writes the same format back.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.io.lines import split_lines
-from vnthai_mt.io.utf8 import decode_utf8, read_bytes
+from vnthai_mt.io.formats import Document, read_thai
 
-
-@dataclass
-class Document:
-    path: str
-    lines: list[str]  # without line ends
-    ends: list[str]  # "\n", "\r\n" or "" (the last line of a file without a final newline)
-    bom: bool = False  # the file started with a UTF-8 byte-order mark (written back as it was)
-
-    @classmethod
-    def from_text(cls, text: str, path: str = "<text>") -> Document:
-        lines, ends = split_lines(text)
-        return cls(path, lines, ends)
-
-    def text(self, lines: list[str] | None = None) -> str:
-        """The document as it was read (``lines`` replaced if given), line ends and BOM kept."""
-        lines = self.lines if lines is None else lines
-        return ("\ufeff" if self.bom else "") + "".join(line + end for line, end in zip(lines, self.ends))
+__all__ = ["Document", "read_document", "read_source"]
 
 
 def read_document(path: str | Path) -> Document:
-    """Read ``path`` once (``"-"``: standard input, shown as ``<stdin>``)."""
-    data = read_bytes(path)
-    name = "<stdin>" if str(path) == "-" else str(path)
-    doc = Document.from_text(decode_utf8(data, name), name)  # decode_utf8 drops a BOM; remember it
-    doc.bom = data.startswith(b"\xef\xbb\xbf")
-    return doc
+    """Read ``path`` once (``"-"``: standard input, shown as ``<stdin>``): its Thai side."""
+    return read_thai(path)
 
 
 def read_source(path: str | Path, expected_lines: int, thai_path: str) -> list[str]:

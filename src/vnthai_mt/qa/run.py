@@ -33,7 +33,7 @@ def _document(text: Text) -> Document:
     lines = list(text)
     if not all(isinstance(line, str) for line in lines):
         raise InputError("expected a path, a string or a list of strings")
-    return Document("<text>", lines, ["\n"] * len(lines))
+    return Document.from_lines(lines)
 
 
 def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | Glossary,
@@ -44,7 +44,7 @@ def _inputs(text: Text, source: Text | None, glossaries: Sequence[str | Path] | 
         src = _document(source)
         if len(src.lines) != len(doc.lines):
             raise InputError(f"the source has {len(src.lines)} lines but the Thai text has "
-                             f"{len(doc.lines)}; they must be line-aligned", src.path)
+                             f"{len(doc.lines)}; they must be line-aligned", src.name)
     glossary = glossaries if isinstance(glossaries, Glossary) else load_glossaries(
         list(glossaries), include_default=default_glossary)
     return doc, src, glossary
@@ -60,8 +60,8 @@ def check(
 ) -> CheckResult:
     """The findings of the editors' check on ``text`` (see the module doc)."""
     doc, src, glossary = _inputs(text, source, glossaries, default_glossary)
-    return check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.path,
-                       source_file=None if src is None else src.path)
+    return check_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, file=doc.name,
+                       source_file=None if src is None else src.name)
 
 
 def fix(
@@ -76,4 +76,4 @@ def fix(
     """``text`` with every suggestion of the check applied (same line count; fixing again changes nothing)."""
     doc, src, glossary = _inputs(text, source, glossaries, default_glossary)
     return fix_lines(doc.lines, glossary, source=None if src is None else src.lines, era=era, only=only,
-                     file=doc.path)[1]
+                     file=doc.name)[1]

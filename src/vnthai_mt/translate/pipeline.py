@@ -43,8 +43,10 @@ from typing import Any, overload
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.glossary import Glossary, Matcher, load_glossaries
+from vnthai_mt.io.formats.model import Annotation
 from vnthai_mt.io.guard import make_folder
 from vnthai_mt.io.identity import fingerprint_model
+from vnthai_mt.io.inline import Tag
 from vnthai_mt.text import vietnamese
 from vnthai_mt.translate.enforce import ENFORCED, MISSING, REPAIRED, STRATEGIES, Enforcer, Item, Timings
 from vnthai_mt.translate.models import DEFAULT_MODEL
@@ -56,6 +58,7 @@ from vnthai_mt.translate.requirements import (
     name_renderer,
     piece_name_spans,
 )
+from vnthai_mt.translate.tags import carry, restore
 from vnthai_mt.translate.vocabulary import DIGITS, ERAS, Digits, Era
 
 DEFAULT_CHUNK_SEGMENTS = 32
@@ -67,12 +70,21 @@ _SHIELD = 0xF0000  # supplementary private-use plane: nothing in localization to
 
 @dataclass
 class SegmentReport:
+    """One segment's required renderings (``items``) and why it needs review (``review``: e.g. its
+    inline tags could not be placed in a valid order; empty when it needs none)."""
+
     id: str
     line: int
     items: list[Item] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review) or any(i.status == MISSING for i in self.items)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items]}
+        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
+                "review": list(self.review)}
 
 
 def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
@@ -84,6 +96,7 @@ def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
         "required": len(items),
         **counts,
         "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
+        "needs_review": sum(s.needs_review for s in segments),
     }
 
 
@@ -108,7 +121,7 @@ class Report:
             "settings": self.settings,
             "summary": self.summary,
             "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items],
+            "segments": [s.to_dict() for s in self.segments if s.items or s.review],
         }
 
 
@@ -245,14 +258,20 @@ class Translator:
             return self.translate_with_report([texts]).texts[0]
         return self.translate_with_report(texts).texts
 
-    def translate_with_report(self, texts: str | Sequence[str], ids: Sequence[str] | None = None) -> Result:
-        """The translations with their report (``Result.texts``, ``Result.report``); a ``str`` is one text."""
+    def translate_with_report(self, texts: str | Sequence[str], ids: Sequence[str] | None = None,
+                              tags: Sequence[Sequence[Tag]] | None = None) -> Result:
+        """The translations with their report (``Result.texts``, ``Result.report``); a ``str`` is one text.
+
+        Inline tags (``io.inline`` markers in the texts, described by ``tags``, one list per text) are
+        carried through the model and put back; a text whose tags cannot be placed keeps them all and
+        is reported with ``review``."""
         texts = [texts] if isinstance(texts, str) else list(texts)
         if not all(isinstance(t, str) for t in texts):
             raise InputError("translate takes a string or a list of strings")
         ids = list(ids) if ids is not None else [str(i) for i in range(1, len(texts) + 1)]
         timings = Timings()
-        outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings)
+        outputs, reports = self._translate_segments(texts, ids, list(range(1, len(texts) + 1)), timings,
+                                                    tags=tags)
         self.timings.add(timings)
         return Result(outputs, Report(reports, timings, self.settings))
 
@@ -268,19 +287,24 @@ class Translator:
         out_field: str | None = None,
         *,
         done_record: str | Path | None = None,
+        retranslate: bool = False,
     ) -> Report:
         """Translate one document into ``output`` (same format); ``"-"`` reads stdin / writes stdout.
 
         ``done_record`` (folder runs): where the finished file's checkpoint is kept, so that
-        ``resume=True`` takes a complete output from it instead of translating the file again."""
+        ``resume=True`` takes a complete output from it instead of translating the file again.
+        ``retranslate``: XLIFF/PO units that already have a translation, or are locked, are translated
+        too (by default they are left as they are)."""
         from vnthai_mt.io.formats import read_document, write_document
         from vnthai_mt.io.resume import Checkpoint, atomic_write_text, fingerprint_bytes, fingerprint_settings
 
         if str(input) != "-" and str(output) != "-" and Path(output).resolve() == Path(input).resolve():
             raise InputError("the output would overwrite the input; choose another output path", output)
-        doc = read_document(input, fmt, field, column)
+        doc = read_document(input, fmt, field, column, retranslate=retranslate)
         check_segment_lengths(doc, "<stdin>" if str(input) == "-" else input)
-        texts = doc.texts
+        # Skipped units (already translated, locked) are blank for the model: the writer keeps them.
+        texts = ["" if s.skip else s.text for s in doc.segments]
+        seg_tags = [[] if s.skip else s.tags for s in doc.segments]
         ids = doc.ids
         timings = Timings()
         checkpoint = None
@@ -299,9 +323,10 @@ class Translator:
         try:
             outputs, reports = self._translate_segments(
                 texts, ids, [s.line for s in doc.segments], timings, done=done,
-                record=checkpoint.record if checkpoint is not None else None,
+                record=checkpoint.record if checkpoint is not None else None, tags=seg_tags,
             )
-            write_document(doc, outputs, output, out_field=out_field)
+            write_document(doc, outputs, output, out_field=out_field,
+                           annotations=[annotation(r) for r in reports])
             result = Report(reports, timings, self.settings, input=str(input), output=str(output))
             if report is not None:
                 atomic_write_text(report, json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
@@ -325,6 +350,7 @@ class Translator:
         column: str | int | None = None,
         resume: bool = False,
         report: str | Path | None = None,
+        retranslate: bool = False,
     ) -> list[Report]:
         """Translate every supported file under ``input_dir`` into the same place under ``output_dir``."""
         import shutil
@@ -344,7 +370,7 @@ class Translator:
                 rel = dst.relative_to(output_dir)
                 record = done_dir / rel.with_name(rel.name + ".jsonl")
                 reports.append(self.translate_file(src, dst, fmt=fmt, field=field, column=column, resume=resume,
-                                                   done_record=record))
+                                                   done_record=record, retranslate=retranslate))
                 files.update(1)
         finally:
             files.close()
@@ -378,10 +404,14 @@ class Translator:
         *,
         done: dict[str, str] | None = None,
         record: Callable[[dict[str, str]], None] | None = None,
+        tags: Sequence[Sequence[Tag]] | None = None,
     ) -> tuple[list[str], list[SegmentReport]]:
         if self.backend is None:
             raise InputError("this Translator was closed; make a new one")
         done = done or {}
+        # Inline tags travel as placeholders; the model (and the names registry) sees those.
+        carried = [carry(t, tags[i] if tags is not None else None) for i, t in enumerate(texts)]
+        texts = [c.text for c in carried]
         t0 = time.perf_counter()
         renderer = None
         if self.names:
@@ -392,6 +422,7 @@ class Translator:
         timings.glossary_s += time.perf_counter() - t0
         outputs: list[str | None] = [None] * len(texts)
         items: list[list[Item]] = [[] for _ in texts]
+        review: list[list[str]] = [[] for _ in texts]
         # Fixed chunks of segment positions: a resumed run rebuilds exactly the same batches.
         chunks = [list(range(i, min(i + self.chunk_segments, len(texts))))
                   for i in range(0, len(texts), self.chunk_segments)]
@@ -400,19 +431,20 @@ class Translator:
             for chunk in chunks:
                 if all(ids[i] in done for i in chunk):
                     for i in chunk:
-                        outputs[i], items[i] = _decode_record(done[ids[i]])
+                        outputs[i], items[i], review[i] = _decode_record(done[ids[i]])
                     timings.resumed += len(chunk)
                     bar.update(len(chunk))
                     continue
                 results = self._translate_chunk([texts[i] for i in chunk], renderer, timings)
                 for i, (text, its) in zip(chunk, results):
-                    outputs[i], items[i] = text, its
+                    outputs[i], review[i] = restore(text, carried[i])
+                    items[i] = its
                 if record is not None:
-                    record({ids[i]: _encode_record(str(outputs[i]), items[i]) for i in chunk})
+                    record({ids[i]: _encode_record(str(outputs[i]), items[i], review[i]) for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
-        reports = [SegmentReport(sid, line, its) for sid, line, its in zip(ids, lines, items)]
+        reports = [SegmentReport(sid, line, its, rev) for sid, line, its, rev in zip(ids, lines, items, review)]
         return [o if o is not None else "" for o in outputs], reports
 
     def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:
@@ -553,13 +585,25 @@ def _check_cached(text: str, required: list[Required]) -> list[Item]:
             for r, ok in zip(required, found)]
 
 
-def _encode_record(text: str, items: list[Item]) -> str:
-    return json.dumps({"t": text, "items": [i.to_dict() for i in items]}, ensure_ascii=False)
+def _encode_record(text: str, items: list[Item], review: list[str] | None = None) -> str:
+    obj: dict[str, Any] = {"t": text, "items": [i.to_dict() for i in items]}
+    if review:
+        obj["review"] = review
+    return json.dumps(obj, ensure_ascii=False)
 
 
-def _decode_record(value: str) -> tuple[str, list[Item]]:
+def _decode_record(value: str) -> tuple[str, list[Item], list[str]]:
     obj = json.loads(value)
-    return obj["t"], [Item(**i) for i in obj.get("items", [])]
+    return obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", []))
+
+
+def annotation(segment: SegmentReport) -> Annotation:
+    """What a bilingual writer records for a segment: review when a required rendering is missing or
+    its tags could not be placed, and a one-line note of its enforcement report."""
+    parts = [f"{i.vi} → {i.th}: {i.status}" + (f" ({i.via})" if i.via else "") for i in segment.items]
+    parts.extend(segment.review)
+    note = "vnthai-mt: " + "; ".join(parts) if parts else None
+    return Annotation(review=segment.needs_review, note=note)
 
 
 class _NoBar:

@@ -1,14 +1,8 @@
-"""Documents in and out: txt, jsonl, tsv, csv and docx, written back in the same format.
-
-A ``Document`` is a list of ``Segment`` (stable ``id``, ``text``, 1-based ``line``) plus what the
-writer needs to reproduce everything that is not translated. ``write_document(doc, translations,
-path)`` takes one translation per segment, in order (blank segments included: pass them through).
-
-Formats (chosen from the extension, ``fmt=`` to force; unknown extensions read as txt):
+"""Line-based text formats: txt, jsonl, tsv and csv, each written back in its own format.
 
 - **txt**: one segment a line; empty lines are segments too; CRLF/LF line ends, a UTF-8 BOM and the
   file's final-newline state are kept. A newline inside a translation becomes a space (the line count
-  never changes).
+  never changes): ``"a\\r\\nb"`` read and rendered with ``["x", "y"]`` gives ``"x\\r\\ny"``.
 - **jsonl**: each non-blank line is a JSON object; ``field`` names the key to translate (default: the
   first of ``vi``, ``source``, ``src``, ``text`` that the first record has). The output line is the
   input line with only that value replaced (or ``out_field`` set/added): every other byte of the line is
@@ -19,235 +13,79 @@ Formats (chosen from the extension, ``fmt=`` to force; unknown extensions read a
   detected (``header=None``) when ``column`` names a cell of the first row, or when every cell of the
   first row is a short ASCII identifier; pass ``header=True/False`` to decide. Other columns are kept;
   blank lines are kept and are not segments.
-- **srt**, **vtt**: subtitles, only the cue text translated (see ``io.subtitles``).
-- **docx** (extra ``docx``: python-docx): body paragraphs, then table-cell paragraphs, are segments
-  (ids ``p1``..); the writer replaces each paragraph's text and keeps its paragraph style and the
-  character formatting of its first run.
 
-Errors for users are ``InputError`` with path and line: a missing file, invalid UTF-8, a jsonl line
-that is not a JSON object or lacks the field, a row without the column. Nothing is truncated.
-
-``plan_folder(in_dir, out_dir, pattern)`` lists (input, output) pairs for a mirrored folder.
-``path="-"`` reads stdin / writes stdout for the text formats.
+Errors for users are ``InputError`` with path and line: invalid UTF-8, a jsonl line that is not a JSON
+object or lacks the field, a row without the column. ``path="-"`` reads stdin.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.formats.model import Document, Segment
+from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
 from vnthai_mt.io.lines import split_lines as _split_lines
-from vnthai_mt.io.resume import atomic_write_bytes
 from vnthai_mt.io.utf8 import decode_utf8, read_bytes
 
-FORMATS = ("txt", "jsonl", "tsv", "csv", "docx", "srt", "vtt")
-_EXTENSIONS = {
-    ".txt": "txt", ".text": "txt",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".tsv": "tsv", ".tab": "tsv",
-    ".csv": "csv",
-    ".docx": "docx",
-    ".srt": "srt", ".vtt": "vtt",
-}
-# Extensions we refuse rather than misread as plain text.
-_REFUSED = {".json": "a JSON array is not supported; write one JSON object per line (.jsonl)",
-            ".doc": "old Word format; save it as .docx", ".xlsx": "save the sheet as .csv or .tsv",
-            ".pdf": "PDF is not supported; extract the text first"}
 DEFAULT_FIELD_NAMES = ("vi", "source", "src", "text")
 _HEADER_CELL = re.compile(r"[A-Za-z_][A-Za-z0-9_ .\-]{0,31}")
 
 
-@dataclass
-class Segment:
-    """One unit to translate. ``id`` is stable for a given input (txt/jsonl/tsv/csv: the line number
-    where the segment starts, as a string; docx: ``p<n>``); ``line`` is that 1-based line (docx: the
-    paragraph number)."""
+def _read(fmt: str):
+    def read(path: str | Path, options: ReadOptions) -> Document:
+        name, data = _read_bytes(path, options.folder_hint)
+        text = decode_utf8(data, name)
+        bom = data.startswith(b"\xef\xbb\xbf")
+        if fmt == "txt":
+            doc = _read_txt(text)
+        elif fmt == "jsonl":
+            doc = _read_jsonl(text, name, options.field)
+        elif fmt == "tsv":
+            doc = _read_tsv(text, name, options.column, options.header)
+        else:
+            doc = _read_csv(text, name, options.column, options.header)
+        doc.path = None if str(path) == "-" else Path(path)
+        doc.layout["bom"] = bom
+        return doc
 
-    id: str
-    text: str
-    line: int
-
-    @property
-    def is_blank(self) -> bool:
-        """Nothing to translate (empty or whitespace only)."""
-        return not self.text.strip()
-
-
-@dataclass
-class Document:
-    """Segments of one input file plus the layout needed to write the same format back.
-
-    ``field`` (jsonl key or tsv/csv header name) and ``column`` (0-based tsv/csv index) say what was
-    read; ``header`` tells whether a tsv/csv header row was found. ``layout`` is private to this module.
-    """
-
-    path: Path | None
-    fmt: str
-    segments: list[Segment]
-    field: str | None = None
-    column: int | None = None
-    header: bool = False
-    layout: Any = dataclasses.field(default=None, repr=False)
-
-    @property
-    def texts(self) -> list[str]:
-        return [seg.text for seg in self.segments]
-
-    @property
-    def ids(self) -> list[str]:
-        return [seg.id for seg in self.segments]
-
-    def __len__(self) -> int:
-        return len(self.segments)
+    return read
 
 
-# --- public API --------------------------------------------------------------------------------------
-
-
-def detect_format(path: str | Path) -> str:
-    """Format name from the file extension (unknown extensions: ``txt``; some are refused)."""
-    suffix = Path(path).suffix.lower()
-    if suffix in _REFUSED:
-        raise InputError(_REFUSED[suffix], path)
-    return _EXTENSIONS.get(suffix, "txt")
-
-
-def read_document(
-    path: str | Path,
-    fmt: str | None = None,
-    field: str | None = None,
-    column: str | int | None = None,
-    *,
-    header: bool | None = None,
-) -> Document:
-    """Read ``path`` (``"-"``: stdin) into a ``Document``; see the module docstring for each format."""
-    fmt = _check_fmt(fmt) if fmt else ("txt" if str(path) == "-" else detect_format(path))
-    if fmt == "docx":
-        return _read_docx(Path(path))
-    name, data = _read_bytes(path)
-    text = decode_utf8(data, name, sniff=fmt not in ("srt", "vtt"))
-    bom = data.startswith(b"\xef\xbb\xbf")
-    doc_path = None if str(path) == "-" else Path(path)
-    if fmt == "txt":
-        doc = _read_txt(text)
-    elif fmt == "jsonl":
-        doc = _read_jsonl(text, name, field)
-    elif fmt == "tsv":
-        doc = _read_tsv(text, name, column, header)
-    elif fmt == "csv":
-        doc = _read_csv(text, name, column, header)
-    else:
-        doc = _read_subtitles(text, name, fmt)
-    doc.path = doc_path
-    doc.layout["bom"] = bom
-    return doc
-
-
-def render_document(doc: Document, translations: Sequence[str], *, out_field: str | None = None) -> bytes:
-    """The output file's bytes: ``doc`` with segment ``i`` replaced by ``translations[i]``.
-
-    ``out_field`` (jsonl key; tsv/csv header name or 1-based column number) writes translations there
-    instead of over the source.
-    """
-    if len(translations) != len(doc.segments):
-        raise ValueError(f"{len(translations)} translations for {len(doc.segments)} segments")
-    if out_field is not None and doc.fmt not in ("jsonl", "tsv", "csv"):
-        raise InputError(f"an output field/column applies to jsonl, tsv and csv, not {doc.fmt}", doc.path)
-    if doc.fmt == "docx":
-        return _render_docx(doc, translations)
+def _render(doc: Document, translations: Sequence[str], options: RenderOptions) -> bytes:
+    out_field = options.out_field
     if doc.fmt == "txt":
         text = _render_txt(doc, translations)
     elif doc.fmt == "jsonl":
         text = _render_jsonl(doc, translations, out_field)
     elif doc.fmt == "tsv":
         text = _render_tsv(doc, translations, out_field)
-    elif doc.fmt == "csv":
-        text = _render_csv(doc, translations, out_field)
     else:
-        from vnthai_mt.io import subtitles
-
-        text = subtitles.render(doc.layout["parsed"], translations)
+        text = _render_csv(doc, translations, out_field)
     if doc.layout.get("bom"):
         text = "\ufeff" + text
     return text.encode("utf-8")
 
 
-def write_document(
-    doc: Document, translations: Sequence[str], path: str | Path, *, out_field: str | None = None
-) -> None:
-    """Write the translated document to ``path`` atomically (``"-"``: stdout), in ``doc.fmt``.
-
-    Missing parent folders are created (a mirrored output folder needs its subfolders).
-    """
-    data = render_document(doc, translations, out_field=out_field)
-    if str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InputError(f"cannot create the output folder: {err.strerror}", path.parent) from None
-    atomic_write_bytes(path, data)
-
-
-def plan_folder(
-    in_dir: str | Path, out_dir: str | Path, pattern: str | Sequence[str] | None = None
-) -> list[tuple[Path, Path]]:
-    """(input, output) pairs that mirror ``in_dir`` under ``out_dir``, sorted by relative path.
-
-    ``pattern``: glob(s) matched against file names in all subfolders (``"*.txt"``); default: every
-    file with a supported extension. Hidden files and folders, and ``out_dir`` itself when it lies
-    inside ``in_dir``, are skipped. Raises ``InputError`` when ``in_dir`` is not a folder, when
-    ``out_dir`` is ``in_dir`` (sources would be overwritten) or when nothing matches.
-    """
-    src, dst = Path(in_dir), Path(out_dir)
-    if not src.is_dir():
-        raise InputError("no such folder" if not src.exists() else "is not a folder", src)
-    if dst.resolve() == src.resolve():
-        raise InputError("the output folder must differ from the input folder", dst)
-    patterns = [pattern] if isinstance(pattern, str) else list(pattern or [])
-    if not patterns:
-        patterns = [f"*{ext}" for ext in _EXTENSIONS]
-    dst_resolved = dst.resolve()
-    found: set[Path] = set()
-    for pat in patterns:
-        for path in src.rglob(pat):
-            rel = path.relative_to(src)
-            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-                continue
-            if path.resolve().is_relative_to(dst_resolved):
-                continue
-            found.add(rel)
-    if not found:
-        raise InputError(f"no files matching {', '.join(patterns)}", src)
-    return [(src / rel, dst / rel) for rel in sorted(found)]
+register(FormatSpec("txt", (".txt", ".text"), _read("txt"), _render, stdin=True))
+register(FormatSpec("jsonl", (".jsonl", ".ndjson"), _read("jsonl"), _render, stdin=True, out_field=True))
+register(FormatSpec("tsv", (".tsv", ".tab"), _read("tsv"), _render, stdin=True, out_field=True))
+register(FormatSpec("csv", (".csv",), _read("csv"), _render, stdin=True, out_field=True))
 
 
 # --- reading helpers ---------------------------------------------------------------------------------
 
 
-def _check_fmt(fmt: str) -> str:
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return fmt
-
-
-def _read_bytes(path: str | Path) -> tuple[str | Path, bytes]:
+def _read_bytes(path: str | Path, folder_hint: str) -> tuple[str | Path, bytes]:
     if str(path) == "-":
         return "<stdin>", sys.stdin.buffer.read()
-    path = Path(path)
-    return path, read_bytes(path, " (translate a folder with an output folder)")
+    return path, read_bytes(path, folder_hint)
 
 
 def _read_txt(text: str) -> Document:
@@ -505,69 +343,3 @@ def _render_csv(doc: Document, translations: Sequence[str], out_field: str | Non
     if not doc.layout["final_newline"] and text.endswith(doc.layout["newline"]):
         text = text[: -len(doc.layout["newline"])]
     return text
-
-
-# srt / vtt: see io.subtitles
-
-
-def _read_subtitles(text: str, name, fmt: str) -> Document:
-    from vnthai_mt.io import subtitles
-
-    parsed = subtitles.parse(text, fmt, name)
-    segs = [Segment(sid, value, line) for sid, value, line in subtitles.cue_texts(parsed)]
-    return Document(None, fmt, segs, layout={"parsed": parsed})
-
-
-# docx
-
-
-def _docx_paragraphs(document) -> list:
-    paras = list(document.paragraphs)
-
-    def walk(tables):
-        for table in tables:
-            for row in table.rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat the same cell object
-                        continue
-                    seen.add(id(cell._tc))
-                    paras.extend(cell.paragraphs)
-                    walk(cell.tables)
-
-    walk(document.tables)
-    return paras
-
-
-def _read_docx(path: Path) -> Document:
-    try:
-        import docx  # python-docx, extra "docx"
-    except ImportError:
-        raise InputError("reading .docx needs python-docx: pip install 'vnthai-mt[docx]'", path) from None
-    if not path.exists():
-        raise InputError("no such file", path)
-    if path.is_dir():
-        raise InputError("is a folder, expected a file", path)
-    try:
-        document = docx.Document(str(path))
-    except Exception as err:  # noqa: BLE001 - python-docx raises many types for a damaged file
-        raise InputError(f"not a readable .docx file ({type(err).__name__})", path) from None
-    paras = _docx_paragraphs(document)
-    segs = [Segment(f"p{i}", p.text, i) for i, p in enumerate(paras, 1)]
-    return Document(path, "docx", segs, layout={"document": document, "paragraphs": paras})
-
-
-def _render_docx(doc: Document, translations: Sequence[str]) -> bytes:
-    import copy
-
-    for _seg, para, new in zip(doc.segments, doc.layout["paragraphs"], translations):
-        if new == para.text:
-            continue
-        runs = para.runs
-        rpr = copy.deepcopy(runs[0]._r.rPr) if runs and runs[0]._r.rPr is not None else None
-        para.text = new  # clears runs and hyperlinks, keeps the paragraph properties
-        if rpr is not None and para.runs:
-            para.runs[0]._r.insert(0, rpr)
-    buf = io.BytesIO()
-    doc.layout["document"].save(buf)
-    return buf.getvalue()
