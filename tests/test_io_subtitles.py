@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.io import subtitles
-from vnthai_mt.io.formats import read_document, render_document
+from vnthai_mt.io.formats import read_document, render_document, subtitles
 
 SRT = """1
 00:00:01,000 --> 00:00:03,500

@@ -26,8 +26,10 @@ from pathlib import Path
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.formats import docx as _docx  # noqa: F401 - registers its format
+from vnthai_mt.io.formats import html as _html  # noqa: F401
 
 # po: added with its module
+from vnthai_mt.io.formats import subtitles as _subtitles  # noqa: F401
 from vnthai_mt.io.formats import text as _text  # noqa: F401
 
 # xliff: added with its module

@@ -37,6 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vnthai_mt.errors import InputError
+from vnthai_mt.io.formats.model import Document, Segment
+from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
 
 # SRT: HH:MM:SS,mmm (a dot is accepted too: many tools write one); hours may have more digits.
 _SRT_TIME = r"(\d{1,3}):(\d{2}):(\d{2})[,.](\d{3})"
@@ -45,6 +47,7 @@ _SRT_TIMING = re.compile(rf"[ \t]*{_SRT_TIME}[ \t]+-->[ \t]+{_SRT_TIME}(?P<setti
 _VTT_TIME = r"(?:(\d{2,}):)?(\d{2}):(\d{2})\.(\d{3})"
 _VTT_TIMING = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?P<settings>[ \t].*)?")
 _ARROW = "-->"
+_TIMING_START = re.compile(r"[ \t]*\d[\d:,.]*[ \t]*-->")  # text that starts like a timing line
 _VTT_HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 _VTT_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 # Markup at the edges of a cue: tags, and SSA override blocks such as {\an8} (common in SRT).
@@ -159,7 +162,7 @@ def parse(text: str, fmt: str, name) -> Parsed:
         i += 1
         first = i
         while i < n and not blank(i):
-            if _looks_like_timing(lines[i]):
+            if _TIMING_START.match(lines[i]):
                 at = i - 1 if fmt == "srt" and i - 1 >= first and lines[i - 1].strip().isdigit() else i
                 if (_SRT_TIMING if fmt == "srt" else _VTT_TIMING).fullmatch(lines[i]):
                     raise InputError("missing blank line before this cue", name, at + 1)
@@ -303,3 +306,31 @@ def balance(text: str, lines: int) -> list[str]:
     bounds = [0, *chosen, len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
+
+
+# --- the format registry ------------------------------------------------------------------------------
+
+
+def _read(fmt: str):
+    def read(path, options: ReadOptions) -> Document:
+        from pathlib import Path
+
+        from vnthai_mt.io.utf8 import decode_utf8, read_bytes
+
+        name = "<stdin>" if str(path) == "-" else path
+        data = read_bytes(path, options.folder_hint)
+        parsed = parse(decode_utf8(data, name, sniff=False), fmt, name)
+        segs = [Segment(sid, text, line) for sid, text, line in cue_texts(parsed)]
+        return Document(None if str(path) == "-" else Path(path), fmt, segs,
+                        layout={"parsed": parsed, "bom": data.startswith(b"\xef\xbb\xbf")})
+
+    return read
+
+
+def _render(doc: Document, translations: Sequence[str], options: RenderOptions) -> bytes:
+    text = render(doc.layout["parsed"], translations)
+    return (("\ufeff" if doc.layout.get("bom") else "") + text).encode("utf-8")
+
+
+register(FormatSpec("srt", (".srt",), _read("srt"), _render, stdin=True, thai_side=True))
+register(FormatSpec("vtt", (".vtt",), _read("vtt"), _render, stdin=True, thai_side=True))
