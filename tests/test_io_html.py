@@ -159,3 +159,29 @@ def test_not_utf8_is_refused_by_the_reader(tmp_path, bad):
     with pytest.raises(InputError) as err:
         read_document(path)
     assert "UTF-8" in str(err.value) and err.value.line == 1
+
+
+THAI_PAGE = """<html><head><title>ข่าว</title></head><body>
+<p>นายกรัฐมนตรี <b>ฝ่าม มิญ จิ๋ญ</b> เดินทางถึงกรุงเทพฯ</p>
+<p>นายกรัฐมนตรี ฝ่าม มินห์ จินห์ กล่าว</p>
+</body></html>
+"""
+
+
+def test_check_and_fix_read_the_page_and_keep_its_markup(tmp_path, capsys):
+    import json
+
+    from vnthai_mt.cli import main
+
+    page = tmp_path / "th.html"
+    page.write_text(THAI_PAGE, encoding="utf-8")
+    assert main(["check", str(page), "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    variants = [f for f in found if f["kind"] == "name-variants"]
+    assert variants and variants[0]["suggestion"] == "ฝั่ม มิญ จิ๊ญ"
+    assert sorted(variants[0]["lines"]) == [2, 3]  # the bold name (inside <b>) is found too
+    fixed = tmp_path / "fixed.html"
+    assert main(["fix", str(page), "-o", str(fixed), "-q"]) == 0
+    out = fixed.read_text(encoding="utf-8")
+    assert "<b>ฝั่ม มิญ จิ๊ญ</b>" in out and "ฝั่ม มิญ จิ๊ญ กล่าว" in out
+    assert tree(out) == tree(THAI_PAGE)
