@@ -185,3 +185,32 @@ def test_check_and_fix_read_the_page_and_keep_its_markup(tmp_path, capsys):
     out = fixed.read_text(encoding="utf-8")
     assert "<b>ฝั่ม มิญ จิ๊ญ</b>" in out and "ฝั่ม มิญ จิ๊ญ กล่าว" in out
     assert tree(out) == tree(THAI_PAGE)
+
+
+@pytest.mark.slow
+def test_copy_model_keeps_the_tree_and_the_bold_words(copy_nllb, tmp_path):
+    import json
+
+    from vnthai_mt.cli import main
+    from vnthai_mt.shipped import shipped_path
+
+    src = shipped_path("examples", "news.vi.html")
+    out, rep = tmp_path / "th.html", tmp_path / "rep.json"
+    code = main(["translate", str(src), "-o", str(out), "--model", str(copy_nllb), "--beams", "1",
+                 "--threads", "1", "--report", str(rep), "-q"])
+    assert code == 0
+    source, result = src.read_text(encoding="utf-8"), out.read_text(encoding="utf-8")
+    assert tree(result) == tree(source)  # markup outside text nodes unchanged
+    for kept in ("<style>", "<script>window.dataLayer", "<!-- CMS: bài viết số 1024 -->",
+                 '<p translate="no">Bản quyền thuộc về tòa soạn</p>', '<a href="/thoi-su" title="'):
+        assert kept in result
+    report = json.loads(rep.read_text(encoding="utf-8"))
+    assert report["summary"]["missing"] == 0
+    # every inline tag came back exactly once, or the segment is listed for review
+    reviewed = {s["id"] for s in report["segments"] if s.get("review")}
+    page = htmldoc.parse(result)
+    assert len([u for u in page.units if u.kind == "text"]) == len(
+        [u for u in htmldoc.parse(source).units if u.kind == "text"])
+    assert result.count("<b>") == source.count("<b>") == 1 and result.count("</b>") == 1
+    bold = result.split("<b>")[1].split("</b>")[0]
+    assert bold.strip() or "h2" in reviewed

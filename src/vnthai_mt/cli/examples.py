@@ -17,6 +17,11 @@ FILES = {  # name written -> parts under the package data
     "seed_article.th.txt": ("examples", "seed_article.th.txt"),
     "ntrex128.tha.txt": ("refsets", "ntrex128", "newstest2019-ref.tha.txt"),
     "ntrex128.vie.txt": ("refsets", "ntrex128", "newstest2019-ref.vie.txt"),
+    # translators' formats: subtitles, a news page, a Word file with formatting (scripts/build_example_docx.py)
+    "news.vi.srt": ("examples", "news.vi.srt"),
+    "news.vi.vtt": ("examples", "news.vi.vtt"),
+    "news.vi.html": ("examples", "news.vi.html"),
+    "news.vi.docx": ("examples", "news.vi.docx"),
 }
 
 
