@@ -231,3 +231,15 @@ def test_cli_translates_subtitles_keeping_every_timecode(tiny_nllb, tmp_path, na
     report = json.loads(rep.read_text(encoding="utf-8"))
     assert report["summary"]["segments"] == len(read_document(src))
     assert report["summary"]["missing"] == 0  # the glossary guarantee holds in subtitles too
+
+
+def test_markup_inside_a_cue_is_inline_tags():
+    from vnthai_mt.io.inline import check_markers, marker
+
+    text = "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}Xin <i>chào</i> các\n<b>bạn</b> nhé\n"
+    parsed = subtitles.parse(text, "srt", "a.srt")
+    ((sid, model_text, _, tags),) = subtitles.cue_segments(parsed)
+    assert model_text == f"Xin {marker(0)}chào{marker(1)} các {marker(2)}bạn{marker(3)} nhé"
+    assert [t.kind for t in tags] == ["open", "close", "open", "close"] and not check_markers(model_text, tags)
+    out = subtitles.render(parsed, [f"{marker(2)}ก{marker(3)} ข {marker(0)}ค{marker(1)}"])
+    assert out == "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<b>ก</b>\nข <i>ค</i>\n"

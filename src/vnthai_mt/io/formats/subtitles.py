@@ -19,7 +19,8 @@ cue had (fewer when it has fewer words), of about equal length, at spaces or, in
 line), is one segment per line instead (ids ``c12.1``, ``c12.2``) and keeps its lines as they are.
 
 Markup that wraps a cue (``<i>…</i>``, ``{\\an8}``, WebVTT ``<v Speaker>``, ``<c.yellow>``) is kept
-around the translation as it was and never shown to the model; WebVTT character references (``&amp;``,
+around the translation as it was and never shown to the model; markup inside the text (``Xin <i>chào</i>``,
+a WebVTT timestamp ``<00:01.500>``) is inline tags (``io.inline``), carried through the model; WebVTT character references (``&amp;``,
 ``&lt;``, ``&gt;``, ``&nbsp;``, ``&lrm;``, ``&rlm;``) are decoded for the model and ``&``, ``<``, ``>``
 escaped again in the output. A translation line never holds ``-->`` (it would read as a timing line):
 it is written ``->``.
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.formats.model import Document, Segment
 from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
+from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, split_by_markers
 
 # SRT: HH:MM:SS,mmm (a dot is accepted too: many tools write one); hours may have more digits.
 _SRT_TIME = r"(\d{1,3}):(\d{2}):(\d{2})[,.](\d{3})"
@@ -197,30 +199,78 @@ def _encode(text: str, fmt: str) -> str:
     return text
 
 
-def cue_texts(parsed: Parsed) -> list[tuple[str, str, int]]:
-    """(id, text for the model, line) of every segment, in order."""
+_INNER_TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+
+
+def _to_model(text: str, fmt: str) -> tuple[str, list[Tag]]:
+    """Cue text for the model: markup inside it (``<i>``, ``<c.x>``, ``<00:01.000>``, ``{\\an8}``) as
+    inline-tag markers (``io.inline``; the tag's bytes are its payload), entities decoded."""
+    parts: list[str] = []
+    tags: list[Tag] = []
+    stack: list[tuple[str, int]] = []
+    pos = 0
+    for m in _INNER_TAG.finditer(text):
+        parts.append(_decode(text[pos:m.start()], fmt))
+        raw, index = m.group(), len(tags)
+        name = _TAG_NAME.match(raw)
+        if raw.startswith("</") and name and stack and stack[-1][0] == name.group(1).lower():
+            _, opened = stack.pop()
+            tags.append(Tag(CLOSE, str(index + 1), raw, pair=tags[opened].pair))
+        elif name and not raw.startswith("</") and not raw.endswith("/>"):
+            tags.append(Tag(OPEN, str(index + 1), raw))
+            stack.append((name.group(1).lower(), index))
+        else:
+            tags.append(Tag(EMPTY, str(index + 1), raw))
+        parts.append(marker(index))
+        pos = m.end()
+    parts.append(_decode(text[pos:], fmt))
+    for _, index in stack:  # never closed in this cue: a standalone tag
+        tags[index] = Tag(EMPTY, tags[index].id, tags[index].payload)
+    return "".join(parts), tags
+
+
+def _from_model(text: str, tags: Sequence[Tag], fmt: str) -> str:
+    out = []
+    for piece in split_by_markers(text):
+        if isinstance(piece, int):
+            out.append(tags[piece].payload if piece < len(tags) else "")
+        else:
+            out.append(_encode(piece, fmt))
+    return "".join(out)
+
+
+def cue_segments(parsed: Parsed) -> list[tuple[str, str, int, list[Tag]]]:
+    """(id, text for the model, line, inline tags) of every segment, in order."""
     out = []
     for number, cue in enumerate(parsed.cues, 1):
         body = parsed.lines[cue.first:cue.last]
         if cue.dialogue:
             for k, line in enumerate(body, 1):
-                out.append((f"c{number}.{k}", _decode(_split_line(line, True)[1].strip(), parsed.fmt),
-                            cue.first + k))
+                text, tags = _to_model(_split_line(line, True)[1].strip(), parsed.fmt)
+                out.append((f"c{number}.{k}", text, cue.first + k, tags))
             continue
         if body:
             body = list(body)
             body[-1] = body[-1][: len(body[-1]) - len(cue.trail)]
             body[0] = body[0][len(cue.lead):]
-        joined = " ".join(line.strip() for line in body)
-        out.append((f"c{number}", _decode(joined.strip(), parsed.fmt), cue.timing_line))
+        text, tags = _to_model(" ".join(line.strip() for line in body).strip(), parsed.fmt)
+        out.append((f"c{number}", text, cue.timing_line, tags))
     return out
+
+
+def cue_texts(parsed: Parsed) -> list[tuple[str, str, int]]:
+    """(id, text for the model, line) of every segment, in order."""
+    return [(sid, text, line) for sid, text, line, _ in cue_segments(parsed)]
 
 
 def render(parsed: Parsed, translations: Sequence[str]) -> str:
     """The file with each segment's text replaced by its translation; everything else as read.
 
     A cue whose translation is its own text (nothing changed) is copied as it was, line breaks too."""
-    sources = [text for _, text, _ in cue_texts(parsed)]
+    segments = cue_segments(parsed)
+    sources = [text for _, text, _, _ in segments]
+    all_tags = iter([tags for _, _, _, tags in segments])
     if len(sources) != len(translations):
         raise ValueError(f"{len(translations)} translations for {len(sources)} subtitle segments")
     it = iter(translations)
@@ -233,6 +283,7 @@ def render(parsed: Parsed, translations: Sequence[str]) -> str:
         ends = parsed.ends[cue.first:cue.last]
         count = len(body) if cue.dialogue else 1
         unchanged = [next(same) for _ in range(count)]
+        cue_tags = [next(all_tags) for _ in range(count)]
         if all(unchanged):
             for _ in range(count):
                 next(it)
@@ -241,12 +292,12 @@ def render(parsed: Parsed, translations: Sequence[str]) -> str:
             continue
         if cue.dialogue:
             new = []
-            for line in body:
+            for line, tags in zip(body, cue_tags):
                 lead, _, trail = _split_line(line, True)
-                new.append(lead + _encode(_one_line(next(it)), parsed.fmt) + trail)
+                new.append(lead + _from_model(_one_line(next(it)), tags, parsed.fmt) + trail)
         else:
             new = balance(_one_line(next(it)), max(1, len(body))) if body else []
-            new = [_encode(line, parsed.fmt) for line in new]
+            new = [_from_model(line, cue_tags[0], parsed.fmt) for line in new]
             if new:
                 new[0] = cue.lead + new[0]
                 new[-1] = new[-1] + cue.trail
@@ -320,7 +371,7 @@ def _read(fmt: str):
         name = "<stdin>" if str(path) == "-" else path
         data = read_bytes(path, options.folder_hint)
         parsed = parse(decode_utf8(data, name, sniff=False), fmt, name)
-        segs = [Segment(sid, text, line) for sid, text, line in cue_texts(parsed)]
+        segs = [Segment(sid, text, line, tags) for sid, text, line, tags in cue_segments(parsed)]
         return Document(None if str(path) == "-" else Path(path), fmt, segs,
                         layout={"parsed": parsed, "bom": data.startswith(b"\xef\xbb\xbf")})
 
