@@ -22,8 +22,8 @@ Markup that wraps a cue (``<i>…</i>``, ``{\\an8}``, WebVTT ``<v Speaker>``, ``
 around the translation as it was and never shown to the model; markup inside the text (``Xin <i>chào</i>``,
 a WebVTT timestamp ``<00:01.500>``) is inline tags (``io.inline``), carried through the model; WebVTT
 character references (``&amp;``, ``&lt;``, ``&gt;``, ``&nbsp;``, ``&lrm;``, ``&rlm;``) are decoded for
-the model and ``&``, ``<``, ``>`` escaped again in the output. A translation line never holds ``-->`` (it would read as a timing line):
-it is written ``->``.
+the model and ``&``, ``<``, ``>`` escaped again in the output. A translation line never holds ``-->``
+(it would read as a timing line): it is written ``->``.
 
 A file that cannot be read as subtitles is one ``InputError`` with the file and line, before anything
 is written: a bad timecode, an end before its start, a cue without its timing line, a missing blank
