@@ -122,7 +122,7 @@ def test_copy_model_keeps_bold_and_italic_words_and_translates_header(copy_nllb,
 
     out, rep = tmp_path / "th.docx", tmp_path / "rep.json"
     code = main(["translate", str(article), "-o", str(out), "--model", str(copy_nllb), "--beams", "1",
-                 "--threads", "1", "--report", str(rep), "-q"])
+                 "--strategy", "mask", "--threads", "1", "--report", str(rep), "-q"])
     assert code == 0
     d = docx.Document(str(out))
     runs = d.paragraphs[0].runs
