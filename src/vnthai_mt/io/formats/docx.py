@@ -12,8 +12,9 @@ smart tag) another pair around its runs, and anything that is not text (a footno
 reference mark, a tab, a line break, a picture, a field code, a bookmark) one standalone tag. The
 translator carries the tags through the model, so the words keep the formatting they had; the writer
 rebuilds the paragraph's runs from the translation: each text run with the formatting of the tags
-around it, each standalone tag as the original element. A paragraph whose translation is its own text
-is left exactly as it was.
+around it, each standalone tag as the original element (a translation that lost or repeated a marker
+gets the source's tags back, each once and in order: ``io.inline.place_markers``). A paragraph whose
+translation is its own text is left exactly as it was.
 
 Segments, in this order, with their ids:
 
@@ -43,7 +44,7 @@ from typing import Any
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.formats.model import Annotation, Document, Segment
 from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
-from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, split_by_markers, strip_markers
+from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, place_markers, split_by_markers, strip_markers
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REVIEW_AUTHOR = "vnthai-mt"
@@ -339,7 +340,7 @@ def _render_docx(doc: Document, translations: Sequence[str], options: RenderOpti
                 setattr(document.core_properties, unit, strip_markers(new))
             continue
         if new != seg.text:
-            _rebuild(unit, new, seg.tags)
+            _rebuild(unit, place_markers(new, seg.text, seg.tags)[0], seg.tags)
         if note is not None and note.review:
             _mark_for_review(document, unit, note.note)
     for unit in doc.layout["units"]:

@@ -23,8 +23,10 @@ attributes, entity references, whitespace between blocks) instead of serializing
   the writer keeps the attribute's quotes.
 
 The writer escapes ``&``, ``<`` and ``>`` in translated text (and the quote in attribute values). A
-segment whose translation is its own text is copied byte for byte. Malformed HTML is read as browsers
-read it (no error); only bytes that are not UTF-8 are refused (one ``InputError`` with the line).
+segment whose translation is its own text is copied byte for byte; one whose markers were lost or
+repeated gets the source's tags back, each once and in order (``io.inline.place_markers``). Malformed
+HTML is read as browsers read it (no error); only bytes that are not UTF-8 are refused (one
+``InputError`` with the line).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from html.parser import HTMLParser
 
 from vnthai_mt.io.formats.model import Document, Segment
 from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
-from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, split_by_markers
+from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, place_markers, split_by_markers
 
 DEFAULT_ATTRIBUTES = ("alt", "title")
 INLINE = frozenset(
@@ -329,7 +331,7 @@ def render(page: Page, translations: Sequence[str]) -> str:
         if new == unit.text:
             out.append(_tag_bytes(page, (unit.start, unit.end), attr_edits))
         else:
-            for piece in split_by_markers(new):
+            for piece in split_by_markers(place_markers(new, unit.text, unit.tags)[0]):
                 if isinstance(piece, int):
                     if piece < len(unit.tags):
                         out.append(_tag_bytes(page, unit.tags[piece].payload, attr_edits))

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.formats.model import Document, Segment
 from vnthai_mt.io.formats.registry import FormatSpec, ReadOptions, RenderOptions, register
-from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, split_by_markers
+from vnthai_mt.io.inline import CLOSE, EMPTY, OPEN, Tag, marker, place_markers, split_by_markers
 
 # SRT: HH:MM:SS,mmm (a dot is accepted too: many tools write one); hours may have more digits.
 _SRT_TIME = r"(\d{1,3}):(\d{2}):(\d{2})[,.](\d{3})"
@@ -271,6 +271,7 @@ def render(parsed: Parsed, translations: Sequence[str]) -> str:
     segments = cue_segments(parsed)
     sources = [text for _, text, _, _ in segments]
     all_tags = iter([tags for _, _, _, tags in segments])
+    all_sources = iter(sources)
     if len(sources) != len(translations):
         raise ValueError(f"{len(translations)} translations for {len(sources)} subtitle segments")
     it = iter(translations)
@@ -284,6 +285,7 @@ def render(parsed: Parsed, translations: Sequence[str]) -> str:
         count = len(body) if cue.dialogue else 1
         unchanged = [next(same) for _ in range(count)]
         cue_tags = [next(all_tags) for _ in range(count)]
+        cue_sources = [next(all_sources) for _ in range(count)]
         if all(unchanged):
             for _ in range(count):
                 next(it)
@@ -292,11 +294,13 @@ def render(parsed: Parsed, translations: Sequence[str]) -> str:
             continue
         if cue.dialogue:
             new = []
-            for line, tags in zip(body, cue_tags):
+            for line, tags, source in zip(body, cue_tags, cue_sources):
                 lead, _, trail = _split_line(line, True)
-                new.append(lead + _from_model(_one_line(next(it)), tags, parsed.fmt) + trail)
+                text = place_markers(_one_line(next(it)), source, tags)[0]  # every tag once, in order
+                new.append(lead + _from_model(text, tags, parsed.fmt) + trail)
         else:
-            new = balance(_one_line(next(it)), max(1, len(body))) if body else []
+            text = place_markers(_one_line(next(it)), cue_sources[0], cue_tags[0])[0]
+            new = balance(text, max(1, len(body))) if body else []
             new = [_from_model(line, cue_tags[0], parsed.fmt) for line in new]
             if new:
                 new[0] = cue.lead + new[0]
