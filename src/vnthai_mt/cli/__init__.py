@@ -14,7 +14,8 @@ from vnthai_mt.cli._parser import OneLineParser
 from vnthai_mt.errors import VnthaiError
 
 # Module name -> (subcommand names it registers). Order is the order shown by --help.
-COMMAND_MODULES = ["translate", "convert", "check", "eval", "glossary", "names", "translit", "examples", "tiny_model"]
+COMMAND_MODULES = ["translate", "convert", "check", "eval", "glossary", "names", "translit", "examples", "tiny_model",
+                   "tm"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,9 +19,11 @@ FORMATS = ("text", "json", "html")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8; - for stdin)")
+    p.add_argument("file", metavar="FILE.th", help="Thai text, one segment per line (UTF-8; - for stdin), "
+                   "or the Thai side of an XLIFF, PO or DOCX file")
     p.add_argument("--source", metavar="FILE.vi",
-                   help="the Vietnamese source, line-aligned: adds key-term and number checks")
+                   help="the Vietnamese source, line-aligned: adds key-term and number checks "
+                   "(an XLIFF or PO file is its own source)")
     p.add_argument("--glossary", "-g", action="append", default=[], metavar="G",
                    help="glossary file (TSV/CSV/TBX) on top of the shipped ones; repeatable")
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossaries")
@@ -64,11 +66,22 @@ def _check(args):
 
     _guard(args)
     doc = read_document(args.file)
-    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else _own_source(doc)
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
     result = check_lines(doc.lines, glossary, source=source, era=args.era, file=doc.name,
                          source_file=args.source)
     return doc, result
+
+
+def _own_source(doc) -> list[str] | None:
+    """A bilingual file (XLIFF, PO) is its own line-aligned source: the key-term and number checks run
+    without --source."""
+    if doc.fmt not in ("xliff", "po"):
+        return None
+    from vnthai_mt.io.formats import read_document
+    from vnthai_mt.io.inline import strip_markers
+
+    return [strip_markers(t) for t in read_document(doc.path, doc.fmt).texts]
 
 
 def _guard(args) -> None:
@@ -129,7 +142,7 @@ def run_fix(args) -> int:
 
     _guard(args)
     doc = read_document(args.file)
-    source = read_source(args.source, len(doc.lines), args.file) if args.source else None
+    source = read_source(args.source, len(doc.lines), args.file) if args.source else _own_source(doc)
     glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
     _, fixed = fix_lines(doc.lines, glossary, source=source, era=args.era, only=args.only, file=doc.name)
     if doc.fmt == "txt":

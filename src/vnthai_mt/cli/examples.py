@@ -17,6 +17,8 @@ FILES = {  # name written -> parts under the package data
     "seed_article.th.txt": ("examples", "seed_article.th.txt"),
     "ntrex128.tha.txt": ("refsets", "ntrex128", "newstest2019-ref.tha.txt"),
     "ntrex128.vie.txt": ("refsets", "ntrex128", "newstest2019-ref.vie.txt"),
+    "news.vi.xlf": ("examples", "news.vi.xlf"),  # XLIFF 1.2 as Okapi/OmegaT export it (nested <g>, <x/>)
+    "ui.vi.po": ("examples", "ui.vi.po"),  # gettext strings with a plural entry
     # translators' formats: subtitles, a news page, a Word file with formatting (scripts/build_example_docx.py)
     "news.vi.srt": ("examples", "news.vi.srt"),
     "news.vi.vtt": ("examples", "news.vi.vtt"),

@@ -64,6 +64,9 @@ def register(sub) -> None:
     p.add_argument("--field", help="jsonl: the field to translate (default vi/source/src/text)")
     p.add_argument("--column", help="tsv/csv: header name or 1-based number of the column to translate")
     p.add_argument("--out-field", help="jsonl/tsv/csv: write the translation to this field/column instead")
+    p.add_argument("--retranslate", action="store_true",
+                   help="XLIFF/PO: also translate units that already have a target or are locked "
+                   "(default: left as they are)")
     p.add_argument("--era", choices=ERAS, default="be",
                    help="years: be = Buddhist era (default), ce = Common era, keep = as the model wrote them")
     p.add_argument("--digits", choices=DIGITS, default="arabic")
@@ -211,13 +214,15 @@ def run(args) -> int:
             if is_folder:
                 make_folder(dst)
                 reports.extend(translator.translate_folder(src, dst, fmt=args.format, field=args.field,
-                                                           column=args.column, resume=args.resume))
+                                                           column=args.column, resume=args.resume,
+                                                           retranslate=args.retranslate))
             else:
                 if len(jobs) > 1:
                     make_folder(Path(dst).parent)
                 reports.append(translator.translate_file(src, dst, fmt=args.format, field=args.field,
                                                          column=args.column, resume=args.resume,
-                                                         out_field=args.out_field))
+                                                         out_field=args.out_field,
+                                                         retranslate=args.retranslate))
     finally:
         translator.close()
     if args.report:

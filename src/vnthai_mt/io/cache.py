@@ -153,6 +153,14 @@ class TranslationCache:
     def put(self, model: str, settings: str, source: str, target: str) -> None:
         self.put_many(model, settings, [(source, target)])
 
+    def entries(self) -> list[tuple[str, str, str]]:
+        """Every (model, source, target) row, sorted by source then model (for ``io.tmx`` export)."""
+        try:
+            return self._db.execute(
+                "SELECT model, source, target FROM translations ORDER BY source, model").fetchall()
+        except sqlite3.Error as err:
+            raise self._error(err) from None
+
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
 

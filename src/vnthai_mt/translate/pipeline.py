@@ -77,14 +77,18 @@ class SegmentReport:
     line: int
     items: list[Item] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+    via: str | None = None  # "memory": every sentence came from the imported translation memory
 
     @property
     def needs_review(self) -> bool:
         return bool(self.review) or any(i.status == MISSING for i in self.items)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
-                "review": list(self.review)}
+        out: dict[str, Any] = {"id": self.id, "line": self.line, "items": [i.to_dict() for i in self.items],
+                               "review": list(self.review)}
+        if self.via is not None:
+            out["via"] = self.via
+        return out
 
 
 def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
@@ -97,6 +101,7 @@ def summarize(segments: Sequence[SegmentReport]) -> dict[str, Any]:
         **counts,
         "term_presence_pct": round(100.0 * present / len(items), 2) if items else None,
         "needs_review": sum(s.needs_review for s in segments),
+        "memory": sum(s.via == MEMORY_VIA for s in segments),
     }
 
 
@@ -121,7 +126,7 @@ class Report:
             "settings": self.settings,
             "summary": self.summary,
             "timings": self.timings.to_dict(),
-            "segments": [s.to_dict() for s in self.segments if s.items or s.review],
+            "segments": [s.to_dict() for s in self.segments if s.items or s.review or s.via],
         }
 
 
@@ -423,6 +428,7 @@ class Translator:
         outputs: list[str | None] = [None] * len(texts)
         items: list[list[Item]] = [[] for _ in texts]
         review: list[list[str]] = [[] for _ in texts]
+        via: list[str | None] = [None] * len(texts)
         # Fixed chunks of segment positions: a resumed run rebuilds exactly the same batches.
         chunks = [list(range(i, min(i + self.chunk_segments, len(texts))))
                   for i in range(0, len(texts), self.chunk_segments)]
@@ -431,20 +437,21 @@ class Translator:
             for chunk in chunks:
                 if all(ids[i] in done for i in chunk):
                     for i in chunk:
-                        outputs[i], items[i], review[i] = _decode_record(done[ids[i]])
+                        outputs[i], items[i], review[i], via[i] = _decode_record(done[ids[i]])
                     timings.resumed += len(chunk)
                     bar.update(len(chunk))
                     continue
                 results = self._translate_chunk([texts[i] for i in chunk], renderer, timings)
-                for i, (text, its) in zip(chunk, results):
+                for i, (text, its, source) in zip(chunk, results):
                     outputs[i], review[i] = restore(text, carried[i])
-                    items[i] = its
+                    items[i], via[i] = its, source
                 if record is not None:
-                    record({ids[i]: _encode_record(str(outputs[i]), items[i], review[i]) for i in chunk})
+                    record({ids[i]: _encode_record(str(outputs[i]), items[i], review[i], via[i]) for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
-        reports = [SegmentReport(sid, line, its, rev) for sid, line, its, rev in zip(ids, lines, items, review)]
+        reports = [SegmentReport(sid, line, its, rev, v)
+                   for sid, line, its, rev, v in zip(ids, lines, items, review, via)]
         return [o if o is not None else "" for o in outputs], reports
 
     def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:
@@ -474,7 +481,8 @@ class Translator:
                          else [None] * (len(pieces) - first))
         return plan
 
-    def _translate_chunk(self, texts: list[str], renderer, timings: Timings) -> list[tuple[str, list[Item]]]:
+    def _translate_chunk(self, texts: list[str], renderer,
+                         timings: Timings) -> list[tuple[str, list[Item], str | None]]:
         from vnthai_mt.text.sentences import rejoin
 
         pieces: list[str] = []
@@ -486,9 +494,15 @@ class Translator:
         timings.glossary_s += time.perf_counter() - t0
 
         hits: dict[str, str] = {}
+        memory: dict[str, str] = {}
         if self._cache is not None:
-            hits = self._cache.get_many(self._model_key, self._settings_fp, keys)
-        todo = list(dict.fromkeys(k for k in keys if k not in hits))
+            from vnthai_mt.io.tmx import MEMORY
+
+            # A desk's own memory (imported TMX) first: exact matches of the sentence, reported via memory.
+            memory = self._cache.get_many(MEMORY, "", pieces)
+            hits = self._cache.get_many(self._model_key, self._settings_fp,
+                                        [k for k, p in zip(keys, pieces) if p not in memory])
+        todo = list(dict.fromkeys(k for k, p in zip(keys, pieces) if k not in hits and p not in memory))
         first = {k: keys.index(k) for k in todo}
         if self._enforcer is None:  # kept: it caches token forms of renderings and the placeholder form
             self._enforcer = Enforcer(self.backend, self.strategy, num_beams=self.num_beams,
@@ -504,24 +518,27 @@ class Translator:
             self._cache.put_many(self._model_key, self._settings_fp,
                                  [(k, text) for k, (text, _) in fresh.items()])
         piece_out: list[tuple[str, list[Item]]] = []
-        for r, k in zip(required, keys):
-            if k in fresh:
+        for r, k, p in zip(required, keys, pieces):
+            if p in memory:
+                piece_out.append((memory[p], _check_cached(memory[p], r, via=MEMORY_VIA)))
+            elif k in fresh:
                 text, its = fresh[k]
                 piece_out.append((text, [Item(**i.to_dict()) for i in its]))
             else:
                 piece_out.append((hits[k], _check_cached(hits[k], r)))
-        out: list[tuple[str, list[Item]]] = []
+        out: list[tuple[str, list[Item], str | None]] = []
         for plan in plans:
             if plan.blank:
-                out.append((plan.original, []))
+                out.append((plan.original, [], None))
                 continue
             parts, its = [], []
+            from_memory = all(pieces[i] in memory for piece_ids, _ in plan.parts for i in piece_ids)
             for piece_ids, sub_info in plan.parts:
                 translated = [piece_out[i][0] for i in piece_ids]
                 for i in piece_ids:
                     its.extend(piece_out[i][1])
                 parts.append(rejoin(translated, sub_info) if sub_info is not None else translated[0])
-            out.append((rejoin(parts, plan.info), its))
+            out.append((rejoin(parts, plan.info), its, MEMORY_VIA if from_memory else None))
         return out
 
     def _localize(self, text: str, source: str, required: list[Required]) -> str:
@@ -577,24 +594,29 @@ def _cache_source(piece: str, required: list[Required]) -> str:
     return piece + " \u27e6" + "|".join(r.th for r in required) + "\u27e7"
 
 
-def _check_cached(text: str, required: list[Required]) -> list[Item]:
+MEMORY_VIA = "memory"
+
+
+def _check_cached(text: str, required: list[Required], via: str = "cache") -> list[Item]:
     from vnthai_mt.translate.repair import presence
 
     found = presence(text, [r.th for r in required]) if required else []
-    return [Item(r.vi, r.th, r.kind, r.source, ENFORCED if ok else MISSING, "cache" if ok else None)
-            for r, ok in zip(required, found)]
+    return [Item(r.vi, r.th, r.kind, r.source, ENFORCED if ok else MISSING,
+                 via if ok or via != "cache" else None) for r, ok in zip(required, found)]
 
 
-def _encode_record(text: str, items: list[Item], review: list[str] | None = None) -> str:
+def _encode_record(text: str, items: list[Item], review: list[str] | None = None, via: str | None = None) -> str:
     obj: dict[str, Any] = {"t": text, "items": [i.to_dict() for i in items]}
     if review:
         obj["review"] = review
+    if via:
+        obj["via"] = via
     return json.dumps(obj, ensure_ascii=False)
 
 
-def _decode_record(value: str) -> tuple[str, list[Item], list[str]]:
+def _decode_record(value: str) -> tuple[str, list[Item], list[str], str | None]:
     obj = json.loads(value)
-    return obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", []))
+    return obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", [])), obj.get("via")
 
 
 def annotation(segment: SegmentReport) -> Annotation:

@@ -54,6 +54,18 @@ class FormatSpec:
 _SPECS: dict[str, FormatSpec] = {}
 
 
+def need(module: str, extra: str, what: str, path: str | Path | None) -> None:
+    """``InputError`` naming the extra to install when the optional ``module`` is missing."""
+    import importlib
+
+    from vnthai_mt.errors import InputError
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise InputError(f"{what} needs {module.split('.')[0]}: pip install 'vnthai-mt[{extra}]'", path) from None
+
+
 def register(spec: FormatSpec) -> FormatSpec:
     if spec.name in _SPECS:
         raise ValueError(f"format {spec.name!r} registered twice")
