@@ -216,3 +216,15 @@ def test_copy_model_keeps_the_tree_and_the_bold_words(copy_nllb, tmp_path):
     assert result.count("<b>") == source.count("<b>") == 1 and result.count("</b>") == 1
     bold = result.split("<b>")[1].split("</b>")[0]
     assert bold.strip() or "h2" in reviewed
+
+
+def test_cli_html_that_is_not_utf8_one_line_exit_2_no_output(tmp_path, capsys):
+    from vnthai_mt.cli import main
+
+    bad = tmp_path / "cp1258.html"
+    bad.write_bytes(b"<html><body>\n<p>Ch\xe0o</p></body></html>")
+    out = tmp_path / "out.html"
+    assert main(["translate", str(bad), "-o", str(out), "--model", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"vnthai-mt: error: {bad}:2: invalid UTF-8")
+    assert not out.exists()
