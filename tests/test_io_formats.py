@@ -243,13 +243,14 @@ def test_docx_paragraphs_and_tables(tmp_path):
 
     doc = read_document(src)
     assert doc.fmt == "docx"
-    assert doc.texts == ["Tiêu đề phần hai", "", "Ô một", "Ô hai"]
+    # the bold run is an inline tag pair (io.formats.docx); the paragraph's base formatting is plain
+    assert doc.texts == ["\ue000Tiêu đề\ue001 phần hai", "", "Ô một", "Ô hai"]
     assert doc.ids == ["p1", "p2", "p3", "p4"]
     out = tmp_path / "out.docx"
-    write_document(doc, ["หัวเรื่อง", "", "ช่องหนึ่ง", "ช่องสอง"], out)
+    write_document(doc, ["\ue000หัวเรื่อง\ue001 ส่วนสอง", "", "ช่องหนึ่ง", "ช่องสอง"], out)
     back = docx.Document(str(out))
-    assert back.paragraphs[0].text == "หัวเรื่อง"
-    assert back.paragraphs[0].runs[0].bold  # the first run's formatting is kept
+    assert back.paragraphs[0].text == "หัวเรื่อง ส่วนสอง"
+    assert [(r.text, bool(r.bold)) for r in back.paragraphs[0].runs] == [("หัวเรื่อง", True), (" ส่วนสอง", False)]
     assert [c.text for c in back.tables[0].rows[0].cells] == ["ช่องหนึ่ง", "ช่องสอง"]
 
 

@@ -19,6 +19,11 @@ FILES = {  # name written -> parts under the package data
     "ntrex128.vie.txt": ("refsets", "ntrex128", "newstest2019-ref.vie.txt"),
     "news.vi.xlf": ("examples", "news.vi.xlf"),  # XLIFF 1.2 as Okapi/OmegaT export it (nested <g>, <x/>)
     "ui.vi.po": ("examples", "ui.vi.po"),  # gettext strings with a plural entry
+    # translators' formats: subtitles, a news page, a Word file with formatting (scripts/build_example_docx.py)
+    "news.vi.srt": ("examples", "news.vi.srt"),
+    "news.vi.vtt": ("examples", "news.vi.vtt"),
+    "news.vi.html": ("examples", "news.vi.html"),
+    "news.vi.docx": ("examples", "news.vi.docx"),
 }
 
 

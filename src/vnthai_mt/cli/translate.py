@@ -50,7 +50,8 @@ def register(sub) -> None:
     p = sub.add_parser(
         "translate",
         help="translate Vietnamese files into Thai with the glossary enforced",
-        description="Translate Vietnamese documents (txt, jsonl, tsv, csv, docx; files or folders) into Thai. "
+        description="Translate Vietnamese documents (txt, jsonl, tsv, csv, docx, XLIFF, PO, SRT, WebVTT, HTML; "
+        "files or folders) into Thai. "
         "Every glossary term and every detected name gets its one required Thai rendering; the output "
         "keeps the number and order of segments and empty lines, and is written atomically.",
         epilog=EPILOG,

@@ -14,9 +14,11 @@ from vnthai_mt.errors import InputError
 from vnthai_mt.io.sniff import refusal, unsupported_format
 
 
-def decode_utf8(data: bytes, path: str | Path) -> str:
-    """Decode ``data`` as UTF-8 (a leading BOM is dropped); bad bytes give ``path:line: ...``."""
-    fmt = unsupported_format(path, data[:65536])
+def decode_utf8(data: bytes, path: str | Path, *, sniff: bool = True) -> str:
+    """Decode ``data`` as UTF-8 (a leading BOM is dropped); bad bytes give ``path:line: ...``.
+
+    ``sniff=False``: the caller reads this format itself (SRT, HTML...), so it is not refused."""
+    fmt = unsupported_format(path, data[:65536]) if sniff else None
     if fmt is not None:
         raise InputError(refusal(fmt), path)
     try:

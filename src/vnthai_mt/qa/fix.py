@@ -80,6 +80,8 @@ def apply_edits(lines: list[str], edits: Iterable[Edit]) -> FixResult:
                 chosen.append(edit)
         for edit in reversed(chosen):
             new = edit.new.replace("\r", " ").replace("\n", " ")  # a replacement never adds a line
+            # Inline-tag markers (io.inline) inside the replaced text are kept, in order, after it.
+            new += "".join(c for c in edit.old if "\ue000" <= c <= "\uf8ff")
             line = line[:edit.start] + new + line[edit.end:]
         out[number - 1] = line
         applied.extend(chosen)

@@ -52,7 +52,22 @@ def carry(text: str, tags: Sequence[Tag] | None = None) -> Carried:
     tags = list(tags) if tags else default_tags(text)
     spans = [(i, i + 1) for i, c in enumerate(text) if inline.is_marker(c)]
     masked = placeholders.mask(text, spans)
-    return Carried(text, masked.text, tuple(tags), masked)
+    return Carried(text, _pad(masked.text, masked.template), tuple(tags), masked)
+
+
+def _pad(text: str, template: str) -> str:
+    """A space between a placeholder and a letter or digit it touches (``[1]trời[2]`` -> ``[1] trời [2]``):
+    models learnt placeholders as words of their own and garble a word glued to one; the spaces inside a
+    pair are taken out again by ``restore``."""
+    open_, close = placeholders._OPEN_CLOSE.get(template, ("[", "]"))
+    pattern = re.compile(re.escape(open_) + r"[0-9]+" + re.escape(close))
+
+    def spaced(m: re.Match[str]) -> str:
+        before = " " if m.start() > 0 and text[m.start() - 1].isalnum() else ""
+        after = " " if m.end() < len(text) and text[m.end()].isalnum() else ""
+        return before + m.group() + after
+
+    return pattern.sub(spaced, text)
 
 
 def restore(output: str, carried: Carried) -> tuple[str, list[str]]:

@@ -26,7 +26,9 @@ from pathlib import Path
 
 from vnthai_mt.errors import InputError
 from vnthai_mt.io.formats import docx as _docx  # noqa: F401 - registers its format
+from vnthai_mt.io.formats import html as _html  # noqa: F401
 from vnthai_mt.io.formats import po as _po  # noqa: F401
+from vnthai_mt.io.formats import subtitles as _subtitles  # noqa: F401
 from vnthai_mt.io.formats import text as _text  # noqa: F401
 from vnthai_mt.io.formats import xliff as _xliff  # noqa: F401
 from vnthai_mt.io.formats.model import SIDES, SOURCE, TARGET, Annotation, Document, Segment

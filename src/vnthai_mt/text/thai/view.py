@@ -10,6 +10,9 @@ spaces still matches; a match's offsets map back to the original::
     (0, 7)
 
 Only lines that ``normalize`` would change take the slow path; the others are their own view.
+Inline-tag markers (private-use characters U+E000-U+F8FF, see ``io.inline``: a ``<b>`` of an HTML page,
+a bold run of a DOCX) are not in the view either, so a name in bold is found like any other; a match's
+span never ends on a marker.
 """
 
 from __future__ import annotations
@@ -27,9 +30,14 @@ _NEEDS_NORMALIZING = re.compile(
     "|[\u0e48-\u0e4c][\u0e31\u0e34-\u0e3a\u0e47]"
     "|([\u0e31\u0e34-\u0e3a\u0e47-\u0e4c])\\1"
     "|\u0e33[\u0e48-\u0e4b]"
+    "|[\ue000-\uf8ff]"
 )
 _MAX_CLUSTER = 8
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _is_marker(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff"
 
 
 @dataclass
@@ -49,7 +57,7 @@ class View:
         """Original offsets of ``text[start:end]``, trailing spaces of the original excluded."""
         a, b = self.orig(start), self.orig(end)
         if self.offsets is not None:
-            while b > a and self.line[b - 1] in _SPACE_CHARS:
+            while b > a and (self.line[b - 1] in _SPACE_CHARS or _is_marker(self.line[b - 1])):
                 b -= 1
         return a, b
 
@@ -62,6 +70,9 @@ def thai_view(line: str) -> View:
     i, n = 0, len(line)
     while i < n:
         ch = line[i]
+        if _is_marker(ch):
+            i += 1
+            continue
         if ch in _SPACE_CHARS:
             j = i
             while j < n and line[j] in _SPACE_CHARS:
