@@ -178,6 +178,18 @@ class Backend:
         return frozenset(ids)
 
     # --- translation -----------------------------------------------------------------------------
+
+    def _start(self, texts: Sequence[str], logits_processors,
+               target_prefixes) -> tuple[list[str], list[str], list[int]]:
+        """Checked arguments of ``translate``: the texts, an empty output per text, and the indices of
+        the texts with something to translate."""
+        texts = list(texts)
+        if logits_processors and not self.supports_logits_processors:
+            raise ValueError(f"the {self.name} backend does not support logits processors")
+        if target_prefixes is not None and len(target_prefixes) != len(texts):
+            raise ValueError("target_prefixes must have one entry per text")
+        return texts, [""] * len(texts), [i for i, text in enumerate(texts) if text and text.strip()]
+
     def translate(
         self,
         texts: Sequence[str],
@@ -189,13 +201,7 @@ class Backend:
         min_new_tokens: int | None = None,
     ) -> list[str]:
         """Translate ``texts``; one output per input, same order. Empty texts give empty strings."""
-        texts = list(texts)
-        if logits_processors and not self.supports_logits_processors:
-            raise ValueError(f"the {self.name} backend does not support logits processors")
-        if target_prefixes is not None and len(target_prefixes) != len(texts):
-            raise ValueError("target_prefixes must have one entry per text")
-        outputs = [""] * len(texts)
-        todo = [i for i, text in enumerate(texts) if text and text.strip()]
+        texts, outputs, todo = self._start(texts, logits_processors, target_prefixes)
         if not todo:
             return outputs
 
@@ -313,15 +319,8 @@ class TransformersBackend(Backend):
         self.dtype = dtype
         self.thai_vocab_size = _slice_for_thai(model, tokenizer, path, thai_vocab)
         max_positions = _max_positions(config, tokenizer)
-        super().__init__(
-            tokenizer=tokenizer,
-            handling=handling,
-            model_path=path,
-            device=device,
-            max_source_tokens=max_positions,
-            max_target_tokens=max_positions,
-            **options,
-        )
+        super().__init__(tokenizer=tokenizer, handling=handling, model_path=path, device=device,
+                         max_source_tokens=max_positions, max_target_tokens=max_positions, **options)
 
     @property
     def decoder_start_token_id(self) -> int:
@@ -444,15 +443,8 @@ class CTranslate2Backend(Backend):
         handling = detect_language_handling(tokenizer, sidecar.get("model_type"))
         configure_tokenizer(tokenizer, handling)
         max_positions = int(sidecar.get("max_positions") or _tokenizer_limit(tokenizer) or 1024)
-        super().__init__(
-            tokenizer=tokenizer,
-            handling=handling,
-            model_path=path,
-            device=device,
-            max_source_tokens=max_positions,
-            max_target_tokens=max_positions,
-            **options,
-        )
+        super().__init__(tokenizer=tokenizer, handling=handling, model_path=path, device=device,
+                         max_source_tokens=max_positions, max_target_tokens=max_positions, **options)
 
     def _generate(self, jobs, *, num_beams, max_new_tokens, min_new_tokens, logits_processors):
         tok = self.tokenizer

@@ -118,13 +118,7 @@ class PromptedBackend(Backend):
         min_new_tokens: int | None = None,
         misses: Sequence[Sequence[Hint]] | None = None,
     ) -> list[str]:
-        texts = list(texts)
-        if logits_processors and not self.supports_logits_processors:
-            raise ValueError(f"the {self.name} backend does not support logits processors")
-        if target_prefixes is not None and len(target_prefixes) != len(texts):
-            raise ValueError("target_prefixes must have one entry per text")
-        outputs = [""] * len(texts)
-        todo = [i for i, t in enumerate(texts) if t and t.strip()]
+        texts, outputs, todo = self._start(texts, logits_processors, target_prefixes)
         if not todo:
             return outputs
         lengths = dict(zip(todo, self.count_tokens([texts[i] for i in todo])))

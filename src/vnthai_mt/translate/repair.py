@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from vnthai_mt.text import thai
 from vnthai_mt.text.thai.find import claimed_spans, find_renderings
+from vnthai_mt.text.thai.segment import word_edges
 from vnthai_mt.translate.requirements import NAME_KINDS, Required
 
 VARIANT = "variant"
@@ -54,18 +55,7 @@ def _boundaries(text: str) -> list[int]:
     for m in _BREAK.finditer(text):
         cuts.add(m.start())
         cuts.add(m.end())
-    try:
-        from vnthai_mt.text.thai.segment import pythainlp_offline
-
-        pythainlp_offline()
-        from pythainlp.tokenize import word_tokenize
-
-        pos = 0
-        for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
-            pos += len(word)
-            cuts.add(pos)
-    except Exception:  # noqa: BLE001, S110 - without a segmenter, spaces and punctuation still give cuts
-        pass
+    cuts |= word_edges(text)  # without a segmenter, spaces and punctuation still give cuts
     return sorted(cuts)
 
 

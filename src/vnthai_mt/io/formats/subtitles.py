@@ -324,18 +324,9 @@ def _cuts(text: str) -> list[int]:
     """Positions where a line may break: after a run of spaces, and Thai word edges."""
     cuts = {m.end() for m in re.finditer(r"\s+", text)}
     if re.search("[\u0e00-\u0e7f]", text):
-        try:
-            from vnthai_mt.text.thai.segment import pythainlp_offline
+        from vnthai_mt.text.thai.segment import word_edges
 
-            pythainlp_offline()
-            from pythainlp.tokenize import word_tokenize
-
-            pos = 0
-            for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
-                pos += len(word)
-                cuts.add(pos)
-        except Exception:  # noqa: BLE001, S110 - without a segmenter, spaces still give cuts
-            pass
+        cuts |= word_edges(text)  # without a segmenter, spaces still give cuts
     return sorted(c for c in cuts if 0 < c < len(text))
 
 

@@ -81,3 +81,20 @@ def bounded_pieces(line: str, limit: int = MAX_PIECE) -> list[str]:
 def segment_lines(lines: Sequence[str], segmenter: str = DEFAULT_SEGMENTER) -> list[str]:
     segment = thai_segmenter(segmenter)
     return [segment(line) for line in lines]
+
+
+def word_edges(text: str) -> set[int]:
+    """Offsets where PyThaiNLP's newmm puts a word boundary in ``text`` (offline; an empty set when the
+    segmenter cannot run, so callers fall back to spaces and punctuation)."""
+    edges: set[int] = set()
+    try:
+        pythainlp_offline()
+        from pythainlp.tokenize import word_tokenize
+
+        pos = 0
+        for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+            pos += len(word)
+            edges.add(pos)
+    except Exception:  # noqa: BLE001 - without a segmenter, spaces and punctuation still give cuts
+        return set()
+    return edges
