@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnthai_mt.translate.placeholders import mask, unmask, usable_template
+from vnthai_mt.translate.placeholders import _pattern, mask, unmask, usable_template
 
 
 def test_mask_and_restore_in_order():
@@ -59,3 +59,33 @@ def test_round_trip_when_the_model_copies_placeholders(words, picks):
     assert all(restored)
     for r in renderings:
         assert r in out
+
+
+def test_made_up_placeholders_are_deleted_and_the_authors_are_kept():
+    masked = mask("Ông A họp.", [(4, 5)])
+    assert unmask("นาย [1] [3] ประชุม [ 7 ]", masked, ["เอ"]) == ("นาย เอ ประชุม", [True])
+    # The source holds "[5]" of its own: placeholders become <n>, and the author's [5] stays.
+    masked = mask("Ông A [5] họp.", [(4, 5)])
+    assert masked.template == "<{n}>"
+    assert unmask("นาย <1> [5] <2>", masked, ["เอ"]) == ("นาย เอ [5]", [True])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="[]<>#0123456789๑ กขa", max_size=40))
+def test_no_placeholder_of_the_form_survives_unmasking(output):
+    masked = mask("Ông A và bà B họp.", [(4, 5), (13, 14)])
+    text, restored = unmask(output, masked, ["เอ", "บี"])
+    assert not _pattern(masked.template, None).search(text)
+    assert len(restored) == 2 and text.count("เอ") <= 1 and text.count("บี") <= 1
+
+
+def test_the_probe_measures_what_comes_back():
+    from vnthai_mt.translate.placeholders import carried_share, probe_sentences
+
+    probe = probe_sentences("<{n}>")
+    assert probe and all("<1>" in m.text and "[" not in m.text for m in probe)
+    sent = sum(len(m.spans) for m in probe)
+    assert carried_share(lambda texts: texts, "<{n}>") == (sent, sent)  # a model that copies
+    assert carried_share(lambda texts: ["ข้อความ"] * len(texts)) == (0, sent)  # one that writes its own
+    # Losing every [2]: only the [1]s come back.
+    assert carried_share(lambda texts: [t.replace("[2]", "") for t in texts]) == (len(probe), sent)

@@ -11,7 +11,7 @@ from vnthai_mt.cli import _project, distributed
 from vnthai_mt.cli.output import show_progress
 from vnthai_mt.io.formats import FORMATS
 from vnthai_mt.translate.options import TranslatorOptions
-from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, NAME_STYLES, STRATEGIES
+from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, MASK_FIRST, NAME_STYLES, STRATEGIES
 
 DEFAULTS = TranslatorOptions()
 # TranslatorOptions field <- the argparse destination of its flag (where they are spelled alike).
@@ -20,15 +20,17 @@ OPTION_FLAGS = {
     "name_style": "name_style", "num_beams": "beams", "max_new_tokens": "max_new_tokens",
     "allocation": "allocation", "chunk_segments": "chunk_segments", "device": "device", "dtype": "dtype",
     "batch_tokens": "batch_tokens", "threads": "threads", "cache": "cache", "thai_vocab": "thai_vocab",
+    "mask_first": "mask_first",
     "document_segments": "document_segments", "api_base": "api_base", "api_timeout": "api_timeout",
     "api_retries": "api_retries", "api_concurrency": "api_concurrency",
 }
 
 EPILOG = """\
 strategies (--strategy):
-  hybrid     default: constrained decoding (transformers) or a free translation (ctranslate2), then
-             repair, then re-decoding with the missing rendering forced in as a target prefix at its
-             place in the sentence; reaches 100%% presence on both backends
+  hybrid     default: constrained decoding (transformers) or, on ctranslate2, the sentence with its
+             required spans as placeholders when the model carries them (--mask-first), else a free
+             translation; then repair, then re-decoding with each missing rendering forced in as a
+             target prefix at its place in the sentence; reaches 100% presence on both backends
   constrain  force every rendering while decoding (transformers: logits processor, greedy or beam;
              ctranslate2 has no per-step hook, so there: target-prefix forcing)
   mask       required spans become placeholders [1], [2]... restored after translation
@@ -101,6 +103,10 @@ def register(sub) -> None:
                    help="output tokens per sentence (default about twice the source)")
     p.add_argument("--allocation", choices=ALLOCATIONS, default=DEFAULTS.allocation,
                    help="constrained beam search: dynamic beam allocation over banks (default) or masking only")
+    p.add_argument("--mask-first", choices=MASK_FIRST, default=DEFAULTS.mask_first,
+                   help="ctranslate2, hybrid and constrain: send the required spans as placeholders first, "
+                        "then force only what is still missing (auto, the default: when the model gives "
+                        "back the placeholders of a short probe, measured once per run)")
     p.add_argument("--threads", type=int, default=None, metavar="N",
                    help="CPU threads for the model (default: the CPUs this process may use, or "
                         "OMP_NUM_THREADS; waiting threads sleep, so concurrent runs share the cores)")

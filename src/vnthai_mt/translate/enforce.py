@@ -12,8 +12,10 @@ missing). A strategy is a list of steps (``STRATEGY_STEPS``); each step is calle
 outcome, ``step(outcomes, context)``, and improves them in place. For "Thủ tướng Phạm Minh Chính
 thăm Lào." with the requirement Phạm Minh Chính → ฝั่ม มิญ จิ๊ญ, ``hybrid`` on CTranslate2 runs:
 
-1. ``Constrain`` — the backend has no logits-processor hook, so it decodes freely; say the model
-   writes "นายกรัฐมนตรี ฝ่าม มินห์ จินห์ เยือนลาว": ``via == [None]``;
+1. ``Constrain`` — the backend has no logits-processor hook. If the model carries placeholders (the
+   probe of ``Context.masks_first``: ``--mask-first auto``), it gets "Thủ tướng [1] thăm Lào." and
+   [1] in its output becomes ฝั่ม มิญ จิ๊ญ: ``via == ["mask"]``, and the steps below have nothing to do.
+   Else it decodes freely; say the model writes "นายกรัฐมนตรี ฝ่าม มินห์ จินห์ เยือนลาว": ``via == [None]``;
 2. ``Repair`` — the near miss ฝ่าม มินห์ จินห์ has the rendering's phonetic key and is replaced:
    ``via == ["near-miss"]``;
 3. ``ForcePrefixes`` — nothing left to force (a rendering still missing would be forced here);
@@ -31,7 +33,7 @@ Strategies (``--strategy``):
   dynamic beam allocation). CTranslate2 has no per-step hook, so ``Constrain`` decodes freely there
   (the backend's capability decides, as transformers composes logits processors) and prefix forcing
   does the work.
-- ``hybrid`` (default): ``[Constrain, Repair, AskAgain, ForcePrefixes, Repair]``. This reaches 100%
+- ``hybrid`` (default): ``[Constrain, Repair, AskAgain, ForcePrefixes(per_round=4), Repair]``. This reaches 100%
   presence on every backend unless a rendering cannot fit the model's length limit. ``AskAgain`` only
   acts on instruction models (``supports_misses``: ``translate.llm``): the sentences still missing
   renderings are asked for again with the misses named in the prompt, ``ASK_AGAIN_ROUNDS`` times at
@@ -40,9 +42,12 @@ Strategies (``--strategy``):
 Prefix forcing, for all sentences at once, round after round: cut the current output at a word boundary
 near where the rendering belongs (the relative position of its Vietnamese span in the source, and never
 before renderings already forced), make ``output[:cut] + rendering`` the target prefix, and let the
-model write the rest. Later rounds cut after the renderings already forced, so each round keeps what
-the earlier ones achieved. Nothing is ever appended after the sentence. ``Outcome.rounds`` counts the
-re-decodes of each sentence (``PieceResult.rounds``).
+model write the rest. Up to ``per_round`` missing renderings go in one prefix, each at its place in
+source order (``output[:c1] + th1 + output[c1:c2] + th2``); a sentence whose group left no room for a
+later one starts over one at a time. Later rounds cut after the renderings already forced, so each
+round keeps what the earlier ones achieved. Nothing is ever appended after the sentence.
+``Outcome.rounds`` counts the re-decodes of each sentence (``PieceResult.rounds``; the report's
+``timings.rounds_per_sentence``).
 
 A new step is any callable ``step(outcomes, context) -> None`` that reads ``outcome.missing()``,
 changes ``outcome.text`` and calls ``context.mark(outcomes, "its-name")``; insert it where it belongs,
@@ -66,6 +71,7 @@ from vnthai_mt.translate.requirements import Required
 from vnthai_mt.translate.vocabulary import STRATEGIES
 
 ENFORCED, REPAIRED, MISSING = "enforced", "repaired", "missing"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -110,14 +116,19 @@ class Timings:
     forced: int = 0  # distinct sentences that needed prefix forcing
     max_sentence_rounds: int = 0  # most prefix-forcing rounds one sentence needed
     asked_again: int = 0  # sentences an instruction model was asked again with the misses named
+    probe_s: float = 0.0  # the model on the placeholder probe of --mask-first auto (once per run)
+    masked_first: int = 0  # sentences first translated with their required spans as placeholders
+    round_counts: dict[int, int] = field(default_factory=dict)  # prefix-forcing rounds -> sentences
 
     def add(self, other: Timings) -> None:
         for name in ("model_s", "redecode_s", "constrain_s", "glossary_s", "redecoded", "rounds", "resumed",
-                     "forced", "asked_again"):
+                     "forced", "asked_again", "probe_s", "masked_first"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for rounds, n in other.round_counts.items():
+            self.round_counts[rounds] = self.round_counts.get(rounds, 0) + n
         self.max_sentence_rounds = max(self.max_sentence_rounds, other.max_sentence_rounds)
 
-    def to_dict(self) -> dict[str, float | int | None]:
+    def to_dict(self) -> dict[str, Any]:
         model = self.model_s or float("nan")
         return {
             "model_s": round(self.model_s, 4),
@@ -127,12 +138,19 @@ class Timings:
             "glossary_overhead_pct": round(100 * self.glossary_s / model, 2) if self.model_s else None,
             "constrain_overhead_pct": round(100 * self.constrain_s / model, 2) if self.model_s else None,
             "redecode_overhead_pct": round(100 * self.redecode_s / model, 2) if self.model_s else None,
+            "probe_s": round(self.probe_s, 4),
+            # every model call enforcement added to the first pass: re-decodes and the probe
+            "enforcement_overhead_pct": (round(100 * (self.redecode_s + self.probe_s) / model, 2)
+                                         if self.model_s else None),
+            "masked_first_sentences": self.masked_first,
             "redecoded_sentences": self.redecoded,
             "prefix_rounds": self.rounds,
             "resumed_segments": self.resumed,
             "forced_sentences": self.forced,
             "rounds_per_forced_sentence": round(self.redecoded / self.forced, 2) if self.forced else None,
             "max_rounds_per_sentence": self.max_sentence_rounds,
+            # sentences per number of prefix-forcing rounds, e.g. {"0": 40, "1": 3, "2": 1}
+            "rounds_per_sentence": {str(k): v for k, v in sorted(self.round_counts.items())},
             "asked_again_sentences": self.asked_again,
         }
 
@@ -159,7 +177,8 @@ class Outcome:
     """One segment on its way through the steps: its text so far and, per requirement, who put it there.
 
     ``via[i]`` is None while ``requirements[i]`` is missing from ``text``, else the step that got it in.
-    ``locked`` (a character offset) and ``tries`` (requirement -> attempts) belong to prefix forcing.
+    ``locked`` (a character offset), ``tries`` (requirement -> attempts) and ``before_group`` (the
+    state before its first group of renderings, to fall back to) belong to prefix forcing.
     """
 
     source: str
@@ -169,6 +188,7 @@ class Outcome:
     rounds: int = 0
     locked: int = 0
     tries: dict[int, int] = field(default_factory=dict)
+    before_group: tuple[str, list[str | None], int] | None = None
 
     def __post_init__(self) -> None:
         if not self.via:
@@ -201,8 +221,10 @@ class Context:
     """The backend and decoding settings, model calls and caches the steps share (one per Enforcer)."""
 
     def __init__(self, backend, *, num_beams: int, max_new_tokens: int | None, allocation: str,
-                 timings: Timings) -> None:
+                 timings: Timings, mask_first: str = "auto") -> None:
         self.backend = backend
+        self.mask_first = mask_first
+        self._masks_first: bool | None = None
         self.num_beams = num_beams
         self.max_new_tokens = max_new_tokens
         self.allocation = allocation
@@ -214,6 +236,35 @@ class Context:
     def can_constrain(self) -> bool:
         """Whether the backend takes per-step logits processors (constrained decoding)."""
         return bool(getattr(self.backend, "supports_logits_processors", False))
+
+    def masks_first(self) -> bool:
+        """Whether ``Constrain`` sends placeholders first (backends without a per-step hook only).
+
+        ``mask_first``: "on", "off", or "auto": on when the model gives back at least
+        ``placeholders.CARRIES_SHARE`` of the probe's placeholders (measured once, with the run's beams).
+        Instruction models are never masked: their prompt names the renderings.
+        """
+        if self.can_constrain or getattr(self.backend, "uses_prompts", False) or self.mask_first == "off":
+            return False
+        if self.mask_first == "on":
+            return True
+        if self._masks_first is None:
+            with self.clock():
+                if self.template is None:
+                    self.template = placeholders.usable_template(self.backend.tokenizer)
+            def probe(texts: list[str]) -> list[str]:
+                # The sentences' own budget, not --max-new-tokens: a cut-off end is not a lost placeholder.
+                # One limit for all, so the probe is one backend call.
+                limit = min(2 * max(self.backend.count_tokens(texts)) + 10, self.room())
+                limits: list[int | None] = [limit] * len(texts)
+                return self.decode(texts, limits=limits, field_name="probe_s")
+
+            with _quiet_backend():
+                back, sent = placeholders.carried_share(probe, self.template)
+            self._masks_first = back >= placeholders.CARRIES_SHARE * sent
+            log.info("placeholder probe: %d of %d given back, %s", back, sent,
+                     "masking first" if self._masks_first else "translating freely first")
+        return self._masks_first
 
     def clock(self, name: str = "glossary_s") -> _Clock:
         return _Clock(self.timings, name)
@@ -339,11 +390,16 @@ class Decode:
 
 @dataclass(frozen=True)
 class Constrain:
-    """Constrained decoding where the backend takes logits processors; else ``Decode`` (no hook)."""
+    """Constrained decoding where the backend takes logits processors; else ``Mask`` when the model
+    carries placeholders (``Context.masks_first``), else ``Decode``."""
 
     def __call__(self, outcomes: list[Outcome], ctx: Context) -> None:
         if not ctx.can_constrain:
-            Decode()(outcomes, ctx)
+            if ctx.masks_first():
+                Mask()(outcomes, ctx)
+                ctx.timings.masked_first += sum(1 for o in outcomes if o.requirements)
+            else:
+                Decode()(outcomes, ctx)
             return
         with ctx.clock():
             constraints = [ctx.token_constraints(o.requirements) if o.requirements else [] for o in outcomes]
@@ -451,10 +507,12 @@ class ForcePrefixes:
         if self.unless_constrained and ctx.can_constrain:
             return
         for o in outcomes:
-            o.locked, o.tries = 0, {}
+            o.locked, o.tries, o.before_group = 0, {}, None
         grouped: set[tuple[int, int]] = set()  # (outcome, requirement) already tried in a group
         most = max((len(o.requirements) for o in outcomes), default=0)
-        max_rounds = 2 * most + 1 + (most if self.per_round > 1 else 0)
+        # One at a time needs up to two tries each; groups add at most as many rounds again (a sentence
+        # that falls back starts over one at a time).
+        max_rounds = (2 * most + 1) * (2 if self.per_round > 1 else 1)
         for _ in range(max_rounds):
             with ctx.clock():
                 plan: list[tuple[Outcome, list[int], str, int]] = []  # (outcome, forced, prefix, head length)
@@ -471,9 +529,19 @@ class ForcePrefixes:
                         if prefix is not None:
                             grouped.update((k, i) for i in forced)
                             if len(forced) > 1:
+                                if o.before_group is None:
+                                    o.before_group = (o.text, list(o.via), o.locked)
                                 plan.append((o, forced, prefix, head_len))
                                 continue
                     forced, prefix, head_len = _plan_round(ctx, o, missing[:1])
+                    if prefix is None and o.before_group is not None:
+                        # A group's continuation left no room for this one: start the sentence over from
+                        # before its groups, one rendering at a time (what per_round=1 would have done).
+                        o.text, o.via, o.locked = o.before_group[0], list(o.before_group[1]), o.before_group[2]
+                        o.before_group, o.tries = None, {}
+                        grouped.update((k, i) for i in range(len(o.requirements)))
+                        missing = sorted(o.missing(), key=lambda j: (o.requirements[j].start, j))
+                        forced, prefix, head_len = _plan_round(ctx, o, missing[:1])
                     if prefix is None:
                         o.tries[missing[0]] = 99
                         continue
@@ -577,10 +645,10 @@ def _prefix_for(ctx: Context, o: Outcome, i: int) -> tuple[str | None, int]:
 
 
 ASK_AGAIN_ROUNDS = 1  # instruction models: requests naming the misses, per sentence, before prefix forcing
-# Renderings hybrid forces per sentence and round. 1: grouping (per_round > 1) needs fewer re-decodes but
-# lost renderings on the seed article with CTranslate2 (96% instead of 100%: after a group, later
-# cuts must follow its last rendering), so it is an option for now; bench_enforce.py compares them.
-HYBRID_PER_ROUND = 1
+# Renderings hybrid forces per sentence and round, in source order. A sentence whose group left no room
+# for a later rendering starts over one at a time, so grouping never loses what one at a time finds;
+# it halves the re-decodes of the random-weights model (scripts/bench_enforce.py, "after_grouped").
+HYBRID_PER_ROUND = 4
 
 # A strategy is its list of steps; the backend's capabilities decide inside a step (Constrain).
 STRATEGY_STEPS: dict[str, tuple[Step, ...]] = {
@@ -611,6 +679,7 @@ class Enforcer:
         allocation: str = "banks",
         timings: Timings | None = None,
         steps: Sequence[Step] | None = None,
+        mask_first: str = "auto",
     ) -> None:
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r} (choose {', '.join(STRATEGIES)})")
@@ -623,6 +692,7 @@ class Enforcer:
             max_new_tokens=max_new_tokens,
             allocation=allocation,
             timings=timings if timings is not None else Timings(),
+            mask_first=mask_first,
         )
 
     @property
@@ -660,6 +730,8 @@ class Enforcer:
         for step in self.steps:
             step(outcomes, self.context)
         rounds = [o.rounds for o in outcomes if o.rounds]
+        for o in outcomes:
+            self.timings.round_counts[o.rounds] = self.timings.round_counts.get(o.rounds, 0) + 1
         self.timings.forced += len(rounds)
         self.timings.max_sentence_rounds = max([self.timings.max_sentence_rounds, *rounds])
         return [o.result() for o in outcomes]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vnthai_mt.errors import InputError
-from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, NAME_STYLES, STRATEGIES
+from vnthai_mt.translate.vocabulary import ALLOCATIONS, BACKENDS, DIGITS, ERAS, MASK_FIRST, NAME_STYLES, STRATEGIES
 
 DEFAULT_MODEL = "facebook/nllb-200-distilled-600M"
 DEFAULT_CHUNK_SEGMENTS = 32
@@ -43,7 +43,9 @@ class TranslatorOptions:
     [--no-default-glossary]; strategy [--strategy]; era, digits [--era, --digits]; names: also
     enforce rule transcriptions of names the glossary lacks [--no-names]; name_style: "spaced" or
     "joined", None for the glossaries' setting (else spaced) [--name-style]; num_beams [--beams];
-    max_new_tokens [--max-new-tokens]; allocation [--allocation]; chunk_segments: segments per
+    max_new_tokens [--max-new-tokens]; allocation [--allocation]; mask_first: on a backend without
+    a per-step hook, hybrid and constrain first send the required spans as placeholders ("auto": when
+    the model gives them back, measured once per run) [--mask-first]; chunk_segments: segments per
     checkpointed chunk; device, dtype, batch_tokens, threads: where and how fast the model runs
     [--device, --dtype, --batch-tokens, --threads]; thai_vocab: score only Thai output pieces (None:
     when the model folder has a vmap.txt) [--thai-vocab]; cache: SQLite translation memory path
@@ -68,6 +70,7 @@ class TranslatorOptions:
     num_beams: int = 4
     max_new_tokens: int | None = None
     allocation: str = "banks"
+    mask_first: str = "auto"
     chunk_segments: int = DEFAULT_CHUNK_SEGMENTS
     device: str = "auto"
     dtype: str | None = None
@@ -92,7 +95,8 @@ class TranslatorOptions:
         for name, value, choices in (("backend", self.backend, BACKENDS), ("strategy", self.strategy, STRATEGIES),
                                      ("era", self.era, ERAS), ("digits", self.digits, DIGITS),
                                      ("name_style", self.name_style or "spaced", NAME_STYLES),
-                                     ("allocation", self.allocation, ALLOCATIONS)):
+                                     ("allocation", self.allocation, ALLOCATIONS),
+                                     ("mask_first", self.mask_first, MASK_FIRST)):
             if value not in choices:
                 raise InputError(f"unknown {name} {value!r} (choose {', '.join(choices)})")
         counts: tuple[tuple[str, int | None, str], ...] = (
@@ -137,6 +141,9 @@ class TranslatorOptions:
             # Only where they differ from the defaults, so earlier runs' fingerprints stay valid.
             **({"document_segments": self.document_segments} if self.document_segments != 1 else {}),
             **({"api_prefill": False} if backend == "openai" and not self.api_prefill else {}),
+            # Only where it can change the text: no per-step hook, a strategy that starts with Constrain.
+            **({"mask_first": self.mask_first}
+               if backend == "ctranslate2" and self.strategy in ("hybrid", "constrain") else {}),
         }
 
 

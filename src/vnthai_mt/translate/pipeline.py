@@ -461,7 +461,8 @@ class Translator:
         first = {k: keys.index(k) for k in todo}
         if self._enforcer is None:  # kept: it caches token forms of renderings and the placeholder form
             self._enforcer = Enforcer(self.backend, self.strategy, num_beams=self.num_beams,
-                                      max_new_tokens=self.max_new_tokens, allocation=self.allocation)
+                                      max_new_tokens=self.max_new_tokens, allocation=self.allocation,
+                                      mask_first=self.options.mask_first)
         enforcer = self._enforcer
         enforcer.timings = timings
         if getattr(self.backend, "uses_prompts", False):  # an instruction model: its prompt lists them

@@ -13,19 +13,29 @@ The placeholder is a number in square brackets, ``[1]``, ``[2]``... Why this for
 The model may still lose, repeat or alter a placeholder. ``unmask`` tolerates spaces inside the
 brackets and Thai digits (``[ ๑ ]``), restores each found placeholder once (a repeat is deleted), and
 returns which were lost, so the caller reports or repairs them: a lost placeholder is never silently
-dropped. A placeholder form that already occurs in the source text is not used for that text.
+dropped. A placeholder form that already occurs in the source text is not used for that text, so a
+placeholder of that form left in the output (one the model made up, ``[7]`` of two) is deleted.
+
+Whether a model carries placeholders at all is measured, not assumed: ``carried_share(translate,
+template)`` sends the probe sentences (``data/placeholder_probe.vi.txt``) and counts the placeholders
+that come back. Hybrid enforcement on a backend without a per-step hook masks first when the share is
+at least ``CARRIES_SHARE`` (``--mask-first auto``): e.g. 15 of 16 → mask first; a random-weights model,
+0 of 16 → translate freely and force prefixes.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from vnthai_mt.text.thai import THAI_DIGITS
 
 TEMPLATES = ("[{n}]", "<{n}>", "#{n}#")
+CARRIES_SHARE = 0.8  # placeholders of the probe a model must give back for hybrid to mask first
+PROBE = Path(__file__).parent / "data" / "placeholder_probe.vi.txt"
 _OPEN_CLOSE = {"[{n}]": ("[", "]"), "<{n}>": ("<", ">"), "#{n}#": ("#", "#")}
 
 
@@ -107,6 +117,28 @@ def unmask(output: str, masked: Masked, renderings: Sequence[str]) -> tuple[str,
 
         output = pattern.sub(put, output)
         restored[n - 1] = not first
+    stray = _pattern(masked.template, None)  # made up: the source held none of this form
+    while stray.search(output):  # again: deleting "[9]" from "[[9]1]" leaves "[1]"
+        output = stray.sub("", output)
     for n, th in enumerate(renderings, start=1):
         output = output.replace("\x00" + str(n) + "\x01", th)
     return re.sub(r"[ ]{2,}", " ", output).strip(), restored
+
+
+def probe_sentences(template: str = TEMPLATES[0]) -> list[Masked]:
+    """The probe sentences, their ``[n]`` written in ``template`` (spans are unused: nothing to restore)."""
+    lines = [x for x in PROBE.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    out = []
+    for line in lines:
+        count = len(_pattern(TEMPLATES[0], None).findall(line))
+        text = _pattern(TEMPLATES[0], None).sub(lambda m: template.format(n=m.group(0)[1:-1]), line)
+        out.append(Masked(text, template, tuple((0, 0) for _ in range(count))))
+    return out
+
+
+def carried_share(translate: Callable[[list[str]], list[str]], template: str = TEMPLATES[0]) -> tuple[int, int]:
+    """(placeholders given back, placeholders sent) when ``translate`` takes the probe sentences."""
+    probe = probe_sentences(template)
+    outputs = translate([m.text for m in probe])
+    back = sum(sum(unmask(out, m, ["x"] * len(m.spans))[1]) for out, m in zip(outputs, probe))
+    return back, sum(len(m.spans) for m in probe)

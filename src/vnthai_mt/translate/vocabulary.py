@@ -22,6 +22,9 @@ BACKENDS = ("transformers", "ctranslate2", "openai")
 ENGINES = ("local", "ray")  # translate --engine: this process, or actors on a Ray cluster (vnthai_mt.distributed)
 SHARD_FORMATS = ("jsonl", "parquet")  # --engine ray: how the output shards are written
 ALLOCATIONS = ("banks", "none")  # beam allocation of constrained decoding
+# Backends without a per-step hook (CTranslate2): send required spans as placeholders first? auto: when
+# the model gives the probe's placeholders back (translate.placeholders.carried_share).
+MASK_FIRST = ("auto", "on", "off")
 # House style of transcribed names; the transcriber (names.translit.NAME_STYLES) checks the same pair
 # (tests/test_cli_vocabulary.py ties them): importing names here would cost the CLI's start-up.
 NAME_STYLES = ("spaced", "joined")
