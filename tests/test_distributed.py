@@ -259,14 +259,14 @@ def test_driver_killed_halfway_resumes_without_redoing_finished_shards(ray_run, 
     proc = subprocess.Popen([sys.executable, "-m", "vnthai_mt", *args, "-q"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 400
-    while time.monotonic() < deadline and proc.poll() is None and len(list((out / ".done").glob("*.json"))) < 2:
-        time.sleep(0.2)
+    while time.monotonic() < deadline and proc.poll() is None and len(list((out / ".done").glob("*.json"))) < 1:
+        time.sleep(0.1)  # killed at the first finished shard: two actors finish theirs close together
     assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     finished = {p.stem for p in (out / ".done").glob("*.json")}
     total = len(list((ray_run / ".done").glob("*.json")))
-    assert 2 <= len(finished) < total
+    assert 1 <= len(finished) < total
     assert main([*args, "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["shards_skipped"] == len(finished)

@@ -9,6 +9,7 @@ name-variants
     phonetic key); an entity written more than one way, or otherwise than its glossary entry.
 term-variants, key-term-mismatch (the latter with the source)
     :mod:`terms`: glossary terms in a wrong rendering; source terms missing from the aligned line.
+    :mod:`titles`: a person's title written without its rank word on some mentions.
 latin-leftover
     :mod:`latin`: Vietnamese left in Latin script, with the glossary's, the document's or the rule's Thai.
 era-mix
@@ -32,6 +33,7 @@ from vnthai_mt.qa.mentions import NAME_KINDS, TERM_KINDS, Context, Mention, coll
 from vnthai_mt.qa.terms import key_term_mismatches, term_variants
 from vnthai_mt.qa.thai_match import ThaiFormIndex, thai_view
 from vnthai_mt.qa.thai_names import name_keys
+from vnthai_mt.qa.titles import cut_titles
 from vnthai_mt.text import vietnamese
 
 
@@ -55,6 +57,8 @@ def check_lines(
     findings: list[Finding] = []
     findings += name_variants(ctx, [m for m in mentions if m.kind in NAME_KINDS])
     findings += term_variants(ctx, [m for m in mentions if m.kind in TERM_KINDS])
+    _merge_terms(findings, cut_titles(ctx, [m for m in mentions if m.kind == "title"],
+                                      [m for m in mentions if m.kind == "person"]))
     findings += _latin_leftovers(ctx, mentions, latin_forms)
     findings += _era_mix(ctx, era)
     if source is not None:
@@ -65,6 +69,29 @@ def check_lines(
     order = {kind: i for i, kind in enumerate(KINDS)}
     findings.sort(key=lambda f: (order[f.kind], f.lines[:1] or [0], f.entity))
     return CheckResult(file, list(lines), findings, source_file, list(glossary.sources))
+
+
+def _merge_terms(findings: list[Finding], extra: list[Finding]) -> None:
+    """Add ``extra`` term-variants findings, each into the finding of the same entity where there is one."""
+    by_entity = {f.entity: f for f in findings if f.kind == "term-variants"}
+    for new in extra:
+        old = by_entity.get(new.entity)
+        if old is None:
+            findings.append(new)
+            by_entity[new.entity] = new
+            continue
+        have = {(s.line, s.start) for s in old.all_spans}
+        for variant in new.variants:
+            spans = [s for s in variant.spans if (s.line, s.start) not in have]
+            same = next((v for v in old.variants if v.text == variant.text), None)
+            if same is not None:
+                same.spans = sorted([*same.spans, *spans], key=lambda s: (s.line, s.start))
+            elif spans:
+                old.variants.append(Variant(variant.text, spans, variant.note))
+        # One finding, one suggestion: the cut-short titles go to what the finding already suggests.
+        old.edits += [Edit(e.line, e.start, e.end, e.old, old.suggestion or e.new) for e in new.edits
+                      if (e.line, e.start) not in have]
+        old.reason += "; " + new.reason
 
 
 # --- Latin leftovers ---------------------------------------------------------------------------------------
