@@ -89,3 +89,21 @@ def test_the_probe_measures_what_comes_back():
     assert carried_share(lambda texts: ["ข้อความ"] * len(texts)) == (0, sent)  # one that writes its own
     # Losing every [2]: only the [1]s come back.
     assert carried_share(lambda texts: [t.replace("[2]", "") for t in texts]) == (len(probe), sent)
+
+
+def test_remnants_of_lost_placeholders_are_deleted_but_numbers_kept():
+    masked = mask("Ông A gặp bà B năm 2020.", [(4, 5), (13, 14)])
+    assert unmask("นาย [1] พบ 2] ปี 2020", masked, ["เอ", "บี"]) == ("นาย เอ พบ ปี 2020", [True, False])
+    assert unmask("นาย [1] พบ [ 2 ปี 2020]", masked, ["เอ", "บี"]) == ("นาย เอ พบ ปี 2020", [True, False])
+    assert unmask("ปี 12] นาย [1]", masked, ["เอ", "บี"])[0] == "ปี 12 นาย เอ"  # not the 2 of 12
+    # The source's own brackets stay, and so does whatever the model wrote with them.
+    own = mask("Ông A [ghi chú] họp.", [(4, 5)])
+    assert unmask("นาย [1] [หมายเหตุ] 2]", own, ["เอ"])[0] == "นาย เอ [หมายเหตุ] 2]"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="[]12 ๑กข", max_size=30))
+def test_nothing_of_a_placeholder_reaches_the_text(output):
+    masked = mask("Ông A và bà B họp.", [(4, 5), (13, 14)])
+    text, _ = unmask(output, masked, ["เอ", "บี"])
+    assert "[" not in text and "]" not in text

@@ -120,9 +120,24 @@ def unmask(output: str, masked: Masked, renderings: Sequence[str]) -> tuple[str,
     stray = _pattern(masked.template, None)  # made up: the source held none of this form
     while stray.search(output):  # again: deleting "[9]" from "[[9]1]" leaves "[1]"
         output = stray.sub("", output)
+    output = _drop_remnants(output, masked, [n for n, ok in enumerate(restored, start=1) if not ok])
     for n, th in enumerate(renderings, start=1):
         output = output.replace("\x00" + str(n) + "\x01", th)
     return re.sub(r"[ ]{2,}", " ", output).strip(), restored
+
+
+def _drop_remnants(output: str, masked: Masked, lost: list[int]) -> str:
+    """Delete what is left of lost placeholders (``2]``, ``[ 3``) and lone brackets of the form, when the
+    source had no such bracket of its own: nothing of a placeholder reaches the published text."""
+    open_, close = _OPEN_CLOSE.get(masked.template, ("[", "]"))
+    own = _pattern(masked.template, None).sub("", masked.text)
+    if open_ in own or close in own:
+        return output
+    for n in lost:
+        number = "(?:" + str(n) + "|" + str(n).translate(str.maketrans("0123456789", THAI_DIGITS)) + ")"
+        output = re.sub(re.escape(open_) + r"\s*" + number + r"(?![0-9๐-๙])|(?<![0-9๐-๙])" + number + r"\s*"
+                        + re.escape(close), "", output)
+    return output.replace(open_, "").replace(close, "")
 
 
 def probe_sentences(template: str = TEMPLATES[0]) -> list[Masked]:
