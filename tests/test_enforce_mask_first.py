@@ -128,3 +128,17 @@ def test_random_model_translates_freely_and_forces(tiny_nllb_ct2):
     assert result.report.summary["missing"] == 0
     assert sum(timings["rounds_per_sentence"].values()) >= len(SENTENCES)
     assert sum(int(k) * v for k, v in timings["rounds_per_sentence"].items()) == timings["redecoded_sentences"]
+    # Per segment too: the re-decodes of its sentences, in the report's JSON where there were any.
+    assert sum(s.rounds for s in result.report.segments) == timings["redecoded_sentences"]
+    listed = {d["id"]: d.get("rounds", 0) for d in result.report.to_dict()["segments"]}
+    assert listed == {s.id: s.rounds for s in result.report.segments if s.id in listed}
+    assert any(listed.values())
+
+
+def test_a_segments_rounds_survive_its_checkpoint_record():
+    from vnthai_mt.translate.enforce import Item
+    from vnthai_mt.translate.report import decode_outcome, encode_outcome
+
+    items = [Item("Tô Lâm", "โต เลิม", "person", "rule", "enforced", "prefix")]
+    assert decode_outcome(encode_outcome("ข้อความ", items, rounds=3))[4] == 3
+    assert '"r"' not in encode_outcome("ข้อความ", items)  # plain records stay as they were

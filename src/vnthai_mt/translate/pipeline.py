@@ -383,6 +383,7 @@ class Translator:
         items: list[list[Item]] = [[] for _ in texts]
         review: list[list[str]] = [[] for _ in texts]
         via: list[str | None] = [None] * len(texts)
+        rounds = [0] * len(texts)
         # Fixed chunks of segment positions: a resumed run rebuilds exactly the same batches.
         chunks = [list(range(i, min(i + self.chunk_segments, len(texts))))
                   for i in range(0, len(texts), self.chunk_segments)]
@@ -391,23 +392,24 @@ class Translator:
             for chunk in chunks:
                 if all(ids[i] in done for i in chunk):
                     for i in chunk:
-                        outputs[i], items[i], review[i], via[i] = decode_outcome(done[ids[i]])
+                        outputs[i], items[i], review[i], via[i], rounds[i] = decode_outcome(done[ids[i]])
                     timings.resumed += len(chunk)
                     bar.update(len(chunk))
                     continue
                 results = self._translate_chunk([texts[i] for i in chunk], renderer, timings)
-                for i, (text, its, source) in zip(chunk, results):
+                for i, (text, its, source, n) in zip(chunk, results):
                     outputs[i], review[i] = restore(text, carried[i])
-                    items[i], via[i] = its, source
+                    items[i], via[i], rounds[i] = its, source, n
                 if record is not None:
-                    record({ids[i]: encode_outcome(str(outputs[i]), items[i], review[i], via[i]) for i in chunk})
+                    record({ids[i]: encode_outcome(str(outputs[i]), items[i], review[i], via[i], rounds[i])
+                            for i in chunk})
                 bar.update(len(chunk))
         finally:
             bar.close()
         left = [unenforced_names(vietnamese.normalize(t), self.matcher, names=renderer, spans=self._doc_spans.get(t))
                 if renderer is not None and t.strip() else [] for t in texts]
-        reports = [SegmentReport(sid, line, its, un, rev, v)
-                   for sid, line, its, un, rev, v in zip(ids, lines, items, left, review, via)]
+        reports = [SegmentReport(sid, line, its, un, rev, v, n)
+                   for sid, line, its, un, rev, v, n in zip(ids, lines, items, left, review, via, rounds)]
         return [o if o is not None else "" for o in outputs], reports
 
     def _plan(self, text: str, pieces: list[str], spans: list | None = None) -> _Plan:
@@ -438,7 +440,7 @@ class Translator:
         return plan
 
     def _translate_chunk(self, texts: list[str], renderer,
-                         timings: Timings) -> list[tuple[str, list[Item], str | None]]:
+                         timings: Timings) -> list[tuple[str, list[Item], str | None, int]]:
         from vnthai_mt.text.sentences import rejoin
 
         pieces: list[str] = []
@@ -469,9 +471,11 @@ class Translator:
             self.backend.set_requirements([pieces[first[k]] for k in todo], [required[first[k]] for k in todo])
         results = enforcer.run([pieces[first[k]] for k in todo], [required[first[k]] for k in todo])
         fresh: dict[str, tuple[str, list[Item]]] = {}
+        forced: dict[str, int] = {}  # prefix-forcing rounds of a sentence translated now
         for k, res in zip(todo, results):
             i = first[k]
             fresh[k] = (self._localize(res.text, pieces[i], required[i]), res.items)
+            forced[k] = res.rounds
         if self._memory is not None and fresh:
             self._memory.put_many(
                                  [(k, text) for k, (text, _) in fresh.items()])
@@ -484,10 +488,10 @@ class Translator:
                 piece_out.append((text, [Item(**i.to_dict()) for i in its]))
             else:
                 piece_out.append((hits[k], check_remembered(hits[k], r)))
-        out: list[tuple[str, list[Item], str | None]] = []
+        out: list[tuple[str, list[Item], str | None, int]] = []
         for plan in plans:
             if plan.blank:
-                out.append((plan.original, [], None))
+                out.append((plan.original, [], None, 0))
                 continue
             parts, its = [], []
             from_memory = all(pieces[i] in memory for piece_ids, _ in plan.parts for i in piece_ids)
@@ -496,7 +500,8 @@ class Translator:
                 for i in piece_ids:
                     its.extend(piece_out[i][1])
                 parts.append(rejoin(translated, sub_info) if sub_info is not None else translated[0])
-            out.append((rejoin(parts, plan.info), its, MEMORY_VIA if from_memory else None))
+            n = sum(forced.get(keys[i], 0) for piece_ids, _ in plan.parts for i in piece_ids)
+            out.append((rejoin(parts, plan.info), its, MEMORY_VIA if from_memory else None, n))
         return out
 
     def _localize(self, text: str, source: str, required: list[Required]) -> str:

@@ -31,7 +31,8 @@ class SegmentReport:
     """One segment's required renderings (``items``), the names left to the model (``unenforced``:
     foreign names without an established Thai form, names read with low confidence), why it needs
     review (``review``: e.g. its inline tags could not be placed in a valid order; empty when it needs
-    none) and ``via`` ("memory": every sentence came from the imported translation memory)."""
+    none), ``via`` ("memory": every sentence came from the imported translation memory) and
+    ``rounds`` (prefix-forcing re-decodes of its sentences, summed; in the JSON only when there were)."""
 
     id: str
     line: int
@@ -39,6 +40,7 @@ class SegmentReport:
     unenforced: list[Unenforced] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     via: str | None = None
+    rounds: int = 0
 
     @property
     def needs_review(self) -> bool:
@@ -49,6 +51,8 @@ class SegmentReport:
                                "unenforced": [u.to_dict() for u in self.unenforced], "review": list(self.review)}
         if self.via is not None:
             out["via"] = self.via
+        if self.rounds:
+            out["rounds"] = self.rounds
         return out
 
 
@@ -126,20 +130,24 @@ def write_combined_report(reports: Sequence[Report], path: str | Path) -> None:
     atomic_write_text(path, json.dumps(blob, ensure_ascii=False, indent=1) + "\n")
 
 
-def encode_outcome(text: str, items: list[Item], review: list[str] | None = None, via: str | None = None) -> str:
-    """One segment's translation, items, review reasons and ``via`` as the one-line JSON a checkpoint
-    keeps (the last two only when set, so plain runs keep the same records)."""
+def encode_outcome(text: str, items: list[Item], review: list[str] | None = None, via: str | None = None,
+                   rounds: int = 0) -> str:
+    """One segment's translation, items, review reasons, ``via`` and prefix-forcing rounds as the one-line
+    JSON a checkpoint keeps (the last three only when set, so plain runs keep the same records)."""
     obj: dict[str, Any] = {"t": text, "items": [i.to_dict() for i in items]}
     if review:
         obj["review"] = review
     if via:
         obj["via"] = via
+    if rounds:
+        obj["r"] = rounds
     return json.dumps(obj, ensure_ascii=False)
 
 
-def decode_outcome(value: str) -> tuple[str, list[Item], list[str], str | None]:
+def decode_outcome(value: str) -> tuple[str, list[Item], list[str], str | None, int]:
     obj = json.loads(value)
-    return obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", [])), obj.get("via")
+    return (obj["t"], [Item(**i) for i in obj.get("items", [])], list(obj.get("review", [])), obj.get("via"),
+            int(obj.get("r", 0)))
 
 
 def annotation(segment: SegmentReport) -> Annotation:
