@@ -93,3 +93,6 @@ def test_a_title_with_no_name_after_it(glossary):
     # Another title starting the same way makes the bare word ambiguous: left alone.
     ambiguous = [*lines, "เลขาธิการคณะกรรมการพรรคจังหวัดกล่าวต้อนรับ"]
     assert _titles(check_lines(ambiguous, glossary)) == []
+    # So does a named person whose whole title it is.
+    someone = [*lines, "เลขาธิการ เหงียน วัน เนน กล่าวต้อนรับ"]
+    assert _titles(check_lines(someone, glossary)) == []

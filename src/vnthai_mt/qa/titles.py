@@ -11,8 +11,9 @@ finds these from the mentions alone (no source needed):
 3. a phrase that is another phrase of the same person with its rank word missing (the missing part
    starts with a word of ``data/title_modifiers.tsv``, at a word edge) is that title cut short;
 4. a title with no name after it (ท่านเลขาธิการใหญ่ได้กล่าว ... คำแนะนำของเลขาธิการ) is cut short when
-   the document writes it with one rank word elsewhere and no other title of the document starts
-   with it (no เลขาธิการคณะกรรมการพรรคจังหวัด beside เลขาธิการใหญ่).
+   the document writes it with one rank word elsewhere, no other title of the document starts with it
+   (no เลขาธิการคณะกรรมการพรรคจังหวัด beside เลขาธิการใหญ่) and no named person bears it as a whole
+   title (เลขาธิการ เหงียน วัน เนน, never with ใหญ่).
 
 The finding is a ``term-variants`` one: the suggestion is the fuller phrase, or the glossary's
 canonical form when the fuller phrase is a rendering the glossary lists as wrong (เลขาธิการทั่วไป →
@@ -50,7 +51,10 @@ def cut_titles(ctx: Context, titles: list[Mention], persons: list[Mention]) -> l
         found = _title_phrase(ctx, titles, person)
         if found is not None:
             phrases[who].append(found)
-    findings = _standalone(ctx, titles, persons)
+    # A bare title some person bears with no fuller form anywhere is that person's own title.
+    own = {p for group in phrases.values() for p, _, _ in group
+           if not any(_cut_short(p, q) for q, _, _ in group)}
+    findings = _standalone(ctx, titles, persons, own)
     for group in phrases.values():
         texts = {p for p, _, _ in group}
         for short in sorted(texts):
@@ -63,12 +67,13 @@ def cut_titles(ctx: Context, titles: list[Mention], persons: list[Mention]) -> l
     return findings
 
 
-def _standalone(ctx: Context, titles: list[Mention], persons: list[Mention]) -> list[Finding]:
-    """Step 4: titles without a name after them, cut short of the one fuller form the document uses."""
+def _standalone(ctx: Context, titles: list[Mention], persons: list[Mention], own: set[str]) -> list[Finding]:
+    """Step 4: titles without a name after them, cut short of the one fuller form the document uses
+    (``own``: title phrases that are some named person's whole title, never taken for cut short)."""
     named = {(t.line, t.start) for t in titles for p in persons
              if t.line == p.line and t.end <= p.start <= t.end + _MAX_BETWEEN}
     findings = []
-    for short in sorted({t.text for t in titles}):
+    for short in sorted({t.text for t in titles} - own):
         longer = {t.text for t in titles if t.text != short and t.text.startswith(short)}
         fuller: dict[str, list[Span]] = defaultdict(list)
         entries: dict[str, Entry | None] = {}

@@ -30,9 +30,9 @@ Strategies (``--strategy``):
   after translation; a placeholder the model lost is reported missing.
 - ``constrain``: ``[Constrain, ForcePrefixes(unless_constrained)]``: every rendering is forced into the
   output. Transformers: constrained decoding with ``constraints.ConstrainedDecoding`` (greedy or beam,
-  dynamic beam allocation). CTranslate2 has no per-step hook, so ``Constrain`` decodes freely there
-  (the backend's capability decides, as transformers composes logits processors) and prefix forcing
-  does the work.
+  dynamic beam allocation). CTranslate2 has no per-step hook, so ``Constrain`` sends placeholders
+  there when the model carries them, else decodes freely (the backend's capability decides, as
+  transformers composes logits processors), and prefix forcing does the rest.
 - ``hybrid`` (default): ``[Constrain, Repair, AskAgain, ForcePrefixes(per_round=4), Repair]``. This reaches 100%
   presence on every backend unless a rendering cannot fit the model's length limit. ``AskAgain`` only
   acts on instruction models (``supports_misses``: ``translate.llm``): the sentences still missing
@@ -252,6 +252,7 @@ class Context:
             with self.clock():
                 if self.template is None:
                     self.template = placeholders.usable_template(self.backend.tokenizer)
+
             def probe(texts: list[str]) -> list[str]:
                 # The sentences' own budget, not --max-new-tokens: a cut-off end is not a lost placeholder.
                 # One limit for all, so the probe is one backend call.
