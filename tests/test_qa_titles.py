@@ -96,3 +96,18 @@ def test_a_title_with_no_name_after_it(glossary):
     # So does a named person whose whole title it is.
     someone = [*lines, "เลขาธิการ เหงียน วัน เนน กล่าวต้อนรับ"]
     assert _titles(check_lines(someone, glossary)) == []
+
+
+def test_a_title_with_its_middle_words_left_out(glossary):
+    # As in a real article (eval/real-mt-extra x09): the full provincial title, and the same title
+    # without คณะกรรมการพรรค, glued to the province's name.
+    lines = ["นายเหงียน มาญ ซุง รองเลขาธิการจังหวัดห่าซาง ได้รับมอบหมาย",
+             "ก่อนหน้านี้เขาดำรงตำแหน่งรองเลขาธิการคณะกรรมการพรรคจังหวัด"]
+    found = [f for f in _titles(check_lines(lines, glossary)) if f.entity == "Phó Bí thư Tỉnh ủy"]
+    assert len(found) == 1 and found[0].suggestion == "รองเลขาธิการคณะกรรมการพรรคจังหวัด"
+    assert [(e.line, e.old) for e in found[0].edits] == [(1, "รองเลขาธิการจังหวัด")]
+    fixed = fix_lines(lines, glossary)[1].lines
+    assert fixed[0] == "นายเหงียน มาญ ซุง รองเลขาธิการคณะกรรมการพรรคจังหวัดห่าซาง ได้รับมอบหมาย"
+    # An ordinary phrase made of a title's first and last words is not that title: สมาชิกพรรค.
+    members = ["สมาชิกคณะกรรมการกลางพรรค เหงียน วัน เนน", "สมาชิกพรรคทุกคนเข้าร่วม"]
+    assert not [f for f in _titles(check_lines(members, glossary)) if "สมาชิกพรรค" in {v.text for v in f.variants}]

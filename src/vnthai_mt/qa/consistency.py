@@ -33,7 +33,7 @@ from vnthai_mt.qa.mentions import NAME_KINDS, TERM_KINDS, Context, Mention, coll
 from vnthai_mt.qa.terms import key_term_mismatches, term_variants
 from vnthai_mt.qa.thai_match import ThaiFormIndex, thai_view
 from vnthai_mt.qa.thai_names import name_keys
-from vnthai_mt.qa.titles import cut_titles
+from vnthai_mt.qa.titles import compressed_titles, cut_titles
 from vnthai_mt.text import vietnamese
 
 
@@ -59,6 +59,7 @@ def check_lines(
     findings += term_variants(ctx, [m for m in mentions if m.kind in TERM_KINDS])
     _merge_terms(findings, cut_titles(ctx, [m for m in mentions if m.kind == "title"],
                                       [m for m in mentions if m.kind == "person"]))
+    _merge_terms(findings, compressed_titles(ctx, mentions))
     findings += _latin_leftovers(ctx, mentions, latin_forms)
     findings += _era_mix(ctx, era)
     if source is not None:

@@ -15,6 +15,12 @@ finds these from the mentions alone (no source needed):
    (no เลขาธิการคณะกรรมการพรรคจังหวัด beside เลขาธิการใหญ่) and no named person bears it as a whole
    title (เลขาธิการ เหงียน วัน เนน, never with ใหญ่).
 
+``compressed_titles`` finds the other way MT shortens a title: the middle words left out of a title the
+document also writes in full. รองเลขาธิการจังหวัด beside รองเลขาธิการคณะกรรมการพรรคประจำจังหวัด
+(Phó Bí thư Tỉnh ủy, คณะกรรมการพรรคประจำ dropped) is a wrong rendering of that entry: the first and last
+words of one of its glossary forms, in order, with one run of middle words missing, the last word a
+place unit (the titles of provinces and cities).
+
 The finding is a ``term-variants`` one: the suggestion is the fuller phrase, or the glossary's
 canonical form when the fuller phrase is a rendering the glossary lists as wrong (เลขาธิการทั่วไป →
 เลขาธิการใหญ่พรรค); only the cut-short mentions get edits. A title shortened by other words
@@ -30,8 +36,9 @@ from importlib import resources
 from vnthai_mt.glossary import Entry
 from vnthai_mt.qa.findings import Edit, Finding, Span, Variant
 from vnthai_mt.qa.mentions import Context, Mention
-from vnthai_mt.qa.thai_names import name_keys
+from vnthai_mt.qa.thai_names import PLACE_TRIGGERS, name_keys
 from vnthai_mt.text import thai
+from vnthai_mt.text.thai.clusters import cluster_end_ok, cluster_start_ok
 from vnthai_mt.text.thai.segment import word_edges
 
 _MAX_BETWEEN = 16  # characters of words between a glossary title and the name
@@ -172,3 +179,59 @@ def _entry_for(ctx: Context, phrase: str) -> Entry | None:
     """The title entry whose canonical form is ``phrase`` or starts with it (เลขาธิการใหญ่ → Tổng Bí thư)."""
     hits = [e for e in ctx.glossary.entries if e.kind == "title" and thai.normalize(e.th).startswith(phrase)]
     return min(hits, key=lambda e: len(e.th)) if hits else None
+
+
+def compressed_titles(ctx: Context, mentions: list[Mention]) -> list[Finding]:
+    """Titles of the document with a run of middle words left out (see the module docstring)."""
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.kind != "place":  # จังหวัด of รองเลขาธิการจังหวัด may begin จังหวัดห่าซาง: the place stays whole
+            taken[m.line].append((m.start, m.end))
+    entries = {id(m.entry): m.entry for m in mentions if m.kind == "title" and m.entry is not None}
+    findings = []
+    for entry in entries.values():
+        spans: list[Span] = []
+        for short in _compressions(entry):
+            for number, view in enumerate(ctx.views, start=1):
+                at = view.text.find(short)
+                while at >= 0:
+                    a, b = view.span(at, at + len(short))
+                    # A shorter title inside it (รองเลขาธิการ) does not block it; any other overlap does.
+                    free = not any(s < b and a < e and not (a <= s and e <= b) for s, e in taken[number])
+                    if free and cluster_start_ok(view.text, at) and cluster_end_ok(view.text, at + len(short)):
+                        spans.append(Span(number, a, b, short))
+                        taken[number].append((a, b))
+                    at = view.text.find(short, at + 1)
+        if not spans:
+            continue
+        texts = dict.fromkeys(s.text for s in spans)
+        variants = [Variant(text, [s for s in spans if s.text == text]) for text in texts]
+        reason = (f"{', '.join(v.text for v in variants)}: {entry.th} with its middle words left out; "
+                  f"the document writes {entry.vi} in full elsewhere")
+        findings.append(Finding("term-variants", entity=entry.vi, variants=variants, suggestion=entry.th,
+                                reason=reason, edits=[Edit(s.line, s.start, s.end, s.text, entry.th) for s in spans],
+                                entity_kind="title"))
+    return findings
+
+
+def _compressions(entry: Entry) -> list[str]:
+    """The entry's forms with one run of middle words left out, keeping a front of 6 letters at least
+    (รองเลขาธิการ, not รอง) and a last word that is a place unit (จังหวัด, นคร ...): the titles of a
+    province or city. Other shortenings are ordinary phrases too (สมาชิกพรรค, "party member", is not
+    สมาชิกคณะกรรมการกลางพรรค cut short)."""
+    from vnthai_mt.qa.terms import _thai_words
+
+    out: set[str] = set()
+    forms = {thai.normalize(f) for f in (entry.th, *entry.th_variants)}
+    for form in forms:
+        words = _thai_words(form)
+        for i in range(1, len(words) - 1):
+            if len("".join(words[:i])) < 6:
+                continue
+            for j in range(i + 1, len(words)):
+                if "".join(words[j:]) not in PLACE_TRIGGERS:
+                    continue
+                short = "".join(words[:i]) + "".join(words[j:])
+                if short not in forms:
+                    out.add(short)
+    return sorted(out, key=len, reverse=True)
