@@ -275,3 +275,16 @@ def test_check_with_any_source_never_fails(pairs):
     vi_lines = [v.replace("\n", " ").replace("\r", " ") for _, v in pairs]
     result = check_lines(thai_lines, load_glossaries([MINI], include_default=False), source=vi_lines)
     json.dumps(result.as_dict(), ensure_ascii=False)
+
+
+def test_a_name_written_without_its_spaces_joins_the_spaced_one():
+    from vnthai_mt.qa.fix import fix_lines
+
+    glossary = load_glossaries([], include_default=True)
+    # As in a real article (eval/real-mt-extra x07): the spaced name, and the same letters run together
+    # after a title no name detector takes for an introduction.
+    lines = ["นายกรัฐมนตรี ฝ่ามมินห์จิ่ง และคณะเข้าร่วม", "ผู้เข้าร่วมประชุมได้แก่ นายกรัฐมนตรี ฝ่าม มินห์ จิ่ง"]
+    names = [f for f in check_lines(lines, glossary).findings if f.kind == "name-variants"]
+    assert [({v.text for v in f.variants}, f.suggestion) for f in names] == [
+        ({"ฝ่ามมินห์จิ่ง", "ฝ่าม มินห์ จิ่ง"}, "ฝ่าม มินห์ จิ่ง")]  # a tie goes to the spaced form
+    assert fix_lines(lines, glossary)[1].lines[0] == "นายกรัฐมนตรี ฝ่าม มินห์ จิ่ง และคณะเข้าร่วม"

@@ -208,7 +208,8 @@ def _group_finding(identity, group: list[Mention], why: set[str], source_th: dic
             suggestion = source_th.get(entity) or counts.most_common(1)[0][0]
             reason = f"Royal Institute transcription of {entity} (the source name)"
         else:
-            top = max(texts, key=lambda t: counts[t])  # first seen wins a tie
+            # A tie goes to a spaced form (the house style: ฝ่าม มินห์ จิ่ง, not ฝ่ามมินห์จิ่ง), then the first seen.
+            top = max(texts, key=lambda t: (counts[t], " " in t))
             suggestion, entity = top, top
             reason = f"most frequent rendering ({counts[top]} of {len(group)} mentions)"
     if why:

@@ -22,6 +22,7 @@ from vnthai_mt.qa.findings import Span
 from vnthai_mt.qa.thai_match import ThaiFormIndex, View
 from vnthai_mt.qa.thai_names import find_name_candidates, name_keys
 from vnthai_mt.text import thai
+from vnthai_mt.text.thai.clusters import cluster_end_ok, cluster_start_ok
 
 NAME_KINDS = ("person", "place")
 TERM_KINDS = ("org", "title", "term")
@@ -95,6 +96,32 @@ def collect_mentions(ctx: Context) -> list[Mention]:
                 continue
             a, b = view.span(cand.start, cand.end)
             out.append(Mention(number, a, b, thai.normalize(cand.text), cand.kind, how=cand.trigger))
+    return out + _joined_forms(ctx, out)
+
+
+JOINED = "joined form"  # Mention.how of a name found as the spaceless form of one the document spaces
+
+
+def _joined_forms(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A person's name found spaced (ฝ่าม มินห์ จิ่ง) is also that name where the document writes it
+    without spaces (นายกรัฐมนตรี ฝ่ามมินห์จิ่ง), although nothing there introduced it as a name."""
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.line].append((m.start, m.end))
+    forms = {m.text.replace(" ", ""): m.kind for m in mentions
+             if m.kind == "person" and m.text.count(" ") >= 1 and len(m.text.replace(" ", "")) >= 6}
+    out = []
+    for joined in sorted(forms, key=len, reverse=True):
+        for number, view in enumerate(ctx.views, start=1):
+            at = view.text.find(joined)
+            while at >= 0:
+                end = at + len(joined)
+                a, b = view.span(at, end)
+                if (not any(s < b and a < e for s, e in taken[number]) and cluster_start_ok(view.text, at)
+                        and cluster_end_ok(view.text, end)):
+                    taken[number].append((a, b))
+                    out.append(Mention(number, a, b, joined, forms[joined], how=JOINED))
+                at = view.text.find(joined, end)
     return out
 
 
