@@ -196,8 +196,10 @@ def compressed_titles(ctx: Context, mentions: list[Mention]) -> list[Finding]:
                 at = view.text.find(short)
                 while at >= 0:
                     a, b = view.span(at, at + len(short))
-                    # A shorter title inside it (รองเลขาธิการ) does not block it; any other overlap does.
-                    free = not any(s < b and a < e and not (a <= s and e <= b) for s, e in taken[number])
+                    # A shorter title inside it (รองเลขาธิการ) does not block it; any other overlap does,
+                    # and so does a glossary form spanning exactly these letters (another entry's own).
+                    free = not any(s < b and a < e and not (a <= s and e <= b and (s, e) != (a, b))
+                                   for s, e in taken[number])
                     if free and cluster_start_ok(view.text, at) and cluster_end_ok(view.text, at + len(short)):
                         spans.append(Span(number, a, b, short))
                         taken[number].append((a, b))
